@@ -1,0 +1,66 @@
+// parley::Bot — the facade an app uses.
+//
+//   #include <parley/bot.h>
+//
+//   auto bot = parley::Bot::open({.intents = "intents/en", .store = "shop.db"});
+//   if (!bot) { std::cerr << bot.error().message() << "\n"; return 1; }
+//   parley::Reply r = bot->respond("session-42", "where is my order?");
+//   std::cout << r.text << "\n";   // "Sure, what's your order number? ..."
+//
+// A Bot owns the compiled intents of one locale, the dialogue sessions and a
+// connection to the knowledge base. It is movable, not copyable.
+//
+// Thread safety: respond() may be called from several threads at once for
+// different sessions; calls for the same session are serialised. reload()
+// may run concurrently with respond(): each turn sees either the old or the
+// new intent set, never a mixture.
+#ifndef PARLEY_BOT_H_
+#define PARLEY_BOT_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "parley/export.h"
+#include "parley/options.h"
+#include "parley/reply.h"
+#include "parley/status.h"
+
+namespace parley {
+
+class PARLEY_API Bot {
+ public:
+  // Loads and compiles the intent pack, opens (creating and migrating if
+  // needed) the store. Fails with kNotFound / kInvalidContent (with every
+  // problem as file:line:column lines) / kStore / kSchemaTooNew.
+  static Result<Bot> open(const BotOptions& options);
+
+  Bot(Bot&&) noexcept;
+  Bot& operator=(Bot&&) noexcept;
+  ~Bot();
+
+  // Answers one customer message in the named session (created on first
+  // use). Any bytes are accepted: invalid UTF-8 is repaired, overlong
+  // messages are cut. Never throws; a store failure during the turn is
+  // answered with an apology and a handoff attempt, and shown in the trace.
+  Reply respond(std::string_view session_id, std::string_view message);
+
+  // Recompiles the intent pack from disk and swaps it in atomically.
+  // On failure the old pack stays in use and the Status lists every problem.
+  Status reload();
+
+  // Forgets the session's dialogue state (slots, counters, verification).
+  void reset(std::string_view session_id);
+
+  // The session's current dialogue state name ("idle" for unknown sessions).
+  std::string state(std::string_view session_id) const;
+
+ private:
+  struct Impl;
+  explicit Bot(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_BOT_H_

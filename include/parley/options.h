@@ -1,0 +1,42 @@
+// How to open a Bot. A plain struct: every field has a usable default except
+// `store`.
+#ifndef PARLEY_OPTIONS_H_
+#define PARLEY_OPTIONS_H_
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace parley {
+
+// The bot's notion of "now". Injected so that every date-dependent answer
+// (late orders, return windows, expected dates) is testable.
+using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+struct BotOptions {
+  // Directory of intent packs: either a locale folder holding the YAML files
+  // ("intents/en") or the folder above the locale folders ("intents"), in
+  // which case `locale` picks the subfolder. Empty: the installed packs.
+  std::string intents;
+  // Path of the SQLite knowledge base. It is created and migrated if missing;
+  // a store written by a newer parley is refused (ErrorCode::kSchemaTooNew).
+  std::string store;
+  // BCP 47 tag of the pack to use and of number/date formatting ("en").
+  std::string locale = "en";
+  // Now, for every date-dependent answer. Default: the system clock.
+  Clock clock;
+  // Seed for the choice between response variations; the same seed and the
+  // same conversation give the same replies.
+  std::uint64_t seed = 0;
+  // Longer messages are cut to this many characters (code points) and
+  // answered politely.
+  std::size_t max_message_chars = 2000;
+  // Log every turn (redacted) to the store's conversation log.
+  bool log_turns = true;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_OPTIONS_H_

@@ -1,0 +1,56 @@
+#include "text/utf8.h"
+
+#include <unicode/utf8.h>
+
+namespace parley::text {
+namespace {
+
+bool IsDroppedFormatChar(UChar32 c) {
+  return (c >= 0x202A && c <= 0x202E) ||  // bidi embeddings and overrides
+         (c >= 0x2066 && c <= 0x2069) ||  // bidi isolates
+         c == 0x200B || c == 0x200E || c == 0x200F ||  // zero width space, LRM, RLM
+         c == 0xFEFF;                                   // BOM / zero width no-break space
+}
+
+bool IsControl(UChar32 c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
+
+}  // namespace
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+SanitizedText Sanitize(std::string_view bytes, std::size_t max_chars) {
+  SanitizedText out;
+  out.text.reserve(std::min(bytes.size(), max_chars * 4));
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(bytes.size(), INT32_MAX));
+  std::size_t chars = 0;
+  int32_t i = 0;
+  while (i < length) {
+    if (chars == max_chars) {
+      out.truncated = true;
+      break;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      c = 0xFFFD;
+      out.repaired = true;
+    }
+    if (IsDroppedFormatChar(c)) continue;
+    if (IsControl(c)) c = ' ';
+    char buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buf), n, c);
+    out.text.append(buf, static_cast<std::size_t>(n));
+    ++chars;
+  }
+  if (static_cast<std::size_t>(length) < bytes.size()) out.truncated = true;
+  return out;
+}
+
+}  // namespace parley::text
