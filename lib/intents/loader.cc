@@ -1,0 +1,352 @@
+#include "intents/loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace parley::intents {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Reads one file's nodes, reporting problems at the node's position.
+class FileReader {
+ public:
+  FileReader(std::string file, std::vector<Diagnostic>& diagnostics)
+      : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+  SourceLocation Where(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return SourceLocation{file_, 0, 0};
+    return SourceLocation{file_, mark.line + 1, mark.column + 1};
+  }
+
+  void Error(const YAML::Node& node, std::string message) {
+    diagnostics_.push_back(Diagnostic{Where(node), Severity::kError, std::move(message)});
+  }
+
+  bool ExpectMap(const YAML::Node& node, std::string_view what) {
+    if (node.IsMap()) return true;
+    Error(node, std::string(what) + " must be a mapping (key: value lines)");
+    return false;
+  }
+
+  bool ExpectSequence(const YAML::Node& node, std::string_view what) {
+    if (node.IsSequence()) return true;
+    Error(node, std::string(what) + " must be a list (lines starting with '- ')");
+    return false;
+  }
+
+  // Reports every key of `map` not in `allowed`, suggesting the closest one.
+  void CheckKeys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+                 std::string_view what) {
+    for (const auto& entry : map) {
+      const std::string key = entry.first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string message = "unknown key '" + key + "' in " + std::string(what) + "; expected one of:";
+      for (auto a : allowed) message += " " + std::string(a);
+      Error(entry.first, message);
+    }
+  }
+
+  std::string Scalar(const YAML::Node& node, std::string_view what) {
+    if (node.IsScalar()) return node.Scalar();
+    Error(node, std::string(what) + " must be a single value");
+    return "";
+  }
+
+  std::vector<Text> TextList(const YAML::Node& node, std::string_view what) {
+    std::vector<Text> out;
+    if (node.IsScalar()) {
+      out.push_back(Text{node.Scalar(), Where(node)});
+      return out;
+    }
+    if (!ExpectSequence(node, what)) return out;
+    for (const auto& item : node) {
+      if (!item.IsScalar()) {
+        Error(item, std::string(what) + ": each entry must be a single line of text");
+        continue;
+      }
+      if (item.Scalar().empty()) {
+        Error(item, std::string(what) + ": empty entry");
+        continue;
+      }
+      out.push_back(Text{item.Scalar(), Where(item)});
+    }
+    return out;
+  }
+
+  template <typename T>
+  T Number(const YAML::Node& node, std::string_view what, T fallback) {
+    try {
+      return node.as<T>();
+    } catch (const YAML::Exception&) {
+      Error(node, std::string(what) + " must be a number");
+      return fallback;
+    }
+  }
+
+  bool Bool(const YAML::Node& node, std::string_view what, bool fallback) {
+    try {
+      return node.as<bool>();
+    } catch (const YAML::Exception&) {
+      Error(node, std::string(what) + " must be true or false");
+      return fallback;
+    }
+  }
+
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic>& diagnostics_;
+};
+
+void ReadIntents(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectSequence(node, "intents")) return;
+  for (const auto& item : node) {
+    if (!r.ExpectMap(item, "an intent")) continue;
+    r.CheckKeys(item, {"id", "description", "priority", "context", "slots", "patterns", "phrases",
+                       "not", "examples"},
+                "an intent");
+    IntentDef intent;
+    intent.where = r.Where(item);
+    if (item["id"]) intent.id = r.Scalar(item["id"], "id");
+    if (intent.id.empty()) {
+      r.Error(item, "intent without an 'id'");
+      continue;
+    }
+    const std::string what = "intent '" + intent.id + "'";
+    if (item["description"]) intent.description = r.Scalar(item["description"], "description");
+    if (item["priority"]) intent.priority = r.Number<int>(item["priority"], "priority", 0);
+    if (item["context"]) {
+      for (auto& t : r.TextList(item["context"], "context")) {
+        if (t.value != "question_pending" && t.value != "slot_pending") {
+          r.Error(item["context"], "unknown context '" + t.value +
+                                       "'; expected question_pending or slot_pending");
+        }
+        intent.contexts.push_back(t.value);
+      }
+    }
+    if (item["patterns"]) intent.patterns = r.TextList(item["patterns"], what + " patterns");
+    if (item["phrases"]) intent.phrases = r.TextList(item["phrases"], what + " phrases");
+    if (item["not"]) intent.vetoes = r.TextList(item["not"], what + " not");
+    if (item["examples"]) intent.examples = r.TextList(item["examples"], what + " examples");
+    if (const YAML::Node slots = item["slots"]; slots && r.ExpectSequence(slots, what + " slots")) {
+      for (const auto& s : slots) {
+        if (!r.ExpectMap(s, "a slot")) continue;
+        r.CheckKeys(s, {"name", "entity", "required"}, "a slot");
+        SlotDef slot;
+        slot.where = r.Where(s);
+        if (s["name"]) slot.name = r.Scalar(s["name"], "slot name");
+        if (s["entity"]) slot.entity = r.Scalar(s["entity"], "slot entity");
+        if (s["required"]) slot.required = r.Bool(s["required"], "required", false);
+        if (slot.name.empty()) r.Error(s, "slot without a 'name'");
+        if (slot.entity.empty()) r.Error(s, "slot '" + slot.name + "' has no 'entity'");
+        intent.slots.push_back(std::move(slot));
+      }
+    }
+    pack.intents.push_back(std::move(intent));
+  }
+}
+
+void ReadSynonyms(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "synonyms")) return;
+  for (const auto& entry : node) {
+    SynonymClass c;
+    c.name = entry.first.Scalar();
+    c.where = r.Where(entry.first);
+    for (auto& t : r.TextList(entry.second, "synonym class '" + c.name + "'")) {
+      c.members.push_back(t.value);
+    }
+    pack.synonyms.push_back(std::move(c));
+  }
+}
+
+void ReadShorthand(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "shorthand")) return;
+  for (const auto& entry : node) {
+    std::string key = entry.first.Scalar();
+    std::string value = r.Scalar(entry.second, "shorthand '" + key + "'");
+    if (!pack.shorthand.emplace(key, value).second) {
+      r.Error(entry.first, "shorthand '" + key + "' is defined twice");
+    }
+  }
+}
+
+void ReadEntities(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "entities")) return;
+  for (const auto& entry : node) {
+    EntityDef e;
+    e.name = entry.first.Scalar();
+    e.where = r.Where(entry.first);
+    if (!r.ExpectMap(entry.second, "entity '" + e.name + "'")) continue;
+    r.CheckKeys(entry.second, {"patterns"}, "an entity");
+    if (entry.second["patterns"]) {
+      e.patterns = r.TextList(entry.second["patterns"], "entity '" + e.name + "' patterns");
+    }
+    pack.entities.push_back(std::move(e));
+  }
+}
+
+void ReadLocale(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "locale")) return;
+  r.CheckKeys(node, {"tag", "fold_accents", "fallback_threshold", "ambiguity_margin", "stopwords",
+                     "known_words"},
+              "locale");
+  LocaleSettings& l = pack.locale;
+  if (node["tag"]) l.tag = r.Scalar(node["tag"], "tag");
+  if (node["fold_accents"]) l.fold_accents = r.Bool(node["fold_accents"], "fold_accents", true);
+  if (node["fallback_threshold"]) {
+    l.fallback_threshold = r.Number<double>(node["fallback_threshold"], "fallback_threshold", 0.5);
+  }
+  if (node["ambiguity_margin"]) {
+    l.ambiguity_margin = r.Number<double>(node["ambiguity_margin"], "ambiguity_margin", 0.08);
+  }
+  for (const char* key : {"stopwords", "known_words"}) {
+    if (!node[key]) continue;
+    auto& list = std::string_view(key) == "stopwords" ? l.stopwords : l.known_words;
+    for (auto& t : r.TextList(node[key], key)) list.push_back(t.value);
+  }
+  for (double v : {l.fallback_threshold, l.ambiguity_margin}) {
+    if (v < 0 || v > 1) r.Error(node, "thresholds must be between 0 and 1");
+  }
+}
+
+void ReadResponses(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "responses")) return;
+  for (const auto& entry : node) {
+    ResponseDef def;
+    def.key = entry.first.Scalar();
+    def.where = r.Where(entry.first);
+    def.variants = r.TextList(entry.second, "response '" + def.key + "'");
+    if (!pack.responses.emplace(def.key, def).second) {
+      r.Error(entry.first, "response '" + def.key + "' is defined twice");
+    }
+  }
+}
+
+void ReadFlows(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "flows")) return;
+  for (const auto& entry : node) {
+    FlowDef flow;
+    flow.intent = entry.first.Scalar();
+    flow.where = r.Where(entry.first);
+    const YAML::Node& body = entry.second;
+    if (!r.ExpectMap(body, "flow '" + flow.intent + "'")) continue;
+    r.CheckKeys(body, {"slots", "verify", "confirm", "action", "response"}, "a flow");
+    if (body["verify"]) flow.verify = r.Bool(body["verify"], "verify", false);
+    if (body["confirm"]) flow.confirm = r.Scalar(body["confirm"], "confirm");
+    if (body["action"]) flow.action = r.Scalar(body["action"], "action");
+    if (body["response"]) flow.response = r.Scalar(body["response"], "response");
+    if (const YAML::Node slots = body["slots"]; slots && r.ExpectSequence(slots, "flow slots")) {
+      for (const auto& s : slots) {
+        if (!r.ExpectMap(s, "a flow slot")) continue;
+        r.CheckKeys(s, {"name", "prompt", "retries"}, "a flow slot");
+        FlowSlotDef slot;
+        slot.where = r.Where(s);
+        if (s["name"]) slot.name = r.Scalar(s["name"], "slot name");
+        if (s["prompt"]) slot.prompt = r.Scalar(s["prompt"], "prompt");
+        if (s["retries"]) slot.retries = r.Number<int>(s["retries"], "retries", 2);
+        if (slot.name.empty()) r.Error(s, "flow slot without a 'name'");
+        if (slot.prompt.empty()) r.Error(s, "flow slot '" + slot.name + "' has no 'prompt'");
+        flow.slots.push_back(std::move(slot));
+      }
+    }
+    if (!pack.flows.emplace(flow.intent, flow).second) {
+      r.Error(entry.first, "flow '" + flow.intent + "' is defined twice");
+    }
+  }
+}
+
+void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnostics) {
+  const std::string file = path.string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.push_back({SourceLocation{file, 0, 0}, Severity::kError, "cannot read the file"});
+    return;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  FileReader r(file, diagnostics);
+  YAML::Node root;
+  try {
+    root = YAML::Load(buffer.str());
+  } catch (const YAML::ParserException& e) {
+    diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+                           Severity::kError, "YAML syntax: " + e.msg});
+    return;
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({SourceLocation{file, 0, 0}, Severity::kError, e.what()});
+    return;
+  }
+  if (root.IsNull()) return;  // an empty file is allowed
+  if (!r.ExpectMap(root, "a content file")) return;
+  r.CheckKeys(root, {"locale", "intents", "synonyms", "shorthand", "entities", "responses", "flows"},
+              "a content file");
+  try {
+    if (root["locale"]) ReadLocale(r, root["locale"], pack);
+    if (root["intents"]) ReadIntents(r, root["intents"], pack);
+    if (root["synonyms"]) ReadSynonyms(r, root["synonyms"], pack);
+    if (root["shorthand"]) ReadShorthand(r, root["shorthand"], pack);
+    if (root["entities"]) ReadEntities(r, root["entities"], pack);
+    if (root["responses"]) ReadResponses(r, root["responses"], pack);
+    if (root["flows"]) ReadFlows(r, root["flows"], pack);
+  } catch (const YAML::Exception& e) {  // defensive: yaml-cpp conversions
+    diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+                           Severity::kError, e.msg});
+  }
+}
+
+void CheckUnique(Pack& pack, std::vector<Diagnostic>& diagnostics) {
+  std::map<std::string, SourceLocation> seen;
+  for (const auto& intent : pack.intents) {
+    auto [it, inserted] = seen.emplace(intent.id, intent.where);
+    if (!inserted) {
+      diagnostics.push_back({intent.where, Severity::kError,
+                             "duplicate intent id '" + intent.id + "' (first defined at " +
+                                 it->second.file + ":" + std::to_string(it->second.line) + ")"});
+    }
+  }
+  std::map<std::string, SourceLocation> classes;
+  for (const auto& c : pack.synonyms) {
+    if (!classes.emplace(c.name, c.where).second) {
+      diagnostics.push_back({c.where, Severity::kError, "synonym class '" + c.name + "' is defined twice"});
+    }
+  }
+}
+
+}  // namespace
+
+Pack LoadPack(const std::string& directory, std::vector<Diagnostic>& diagnostics) {
+  Pack pack;
+  pack.directory = directory;
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec)) {
+    diagnostics.push_back({SourceLocation{directory, 0, 0}, Severity::kError,
+                           "not a directory of intent files (expected e.g. intents/en)"});
+    return pack;
+  }
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+      pack.files.push_back(entry.path().string());
+    }
+  }
+  std::sort(pack.files.begin(), pack.files.end());
+  if (pack.files.empty()) {
+    diagnostics.push_back({SourceLocation{directory, 0, 0}, Severity::kError,
+                           "no .yaml files in this directory"});
+    return pack;
+  }
+  for (const auto& file : pack.files) ReadFile(file, pack, diagnostics);
+  if (pack.locale.tag.empty()) pack.locale.tag = fs::path(directory).filename().string();
+  CheckUnique(pack, diagnostics);
+  return pack;
+}
+
+}  // namespace parley::intents

@@ -1,0 +1,98 @@
+// The content of one locale folder (intents/<locale>/*.yaml) as loaded from
+// YAML, before compilation. Plain data; every element remembers where it was
+// written so problems can be reported at file:line:column.
+#ifndef PARLEY_INTENTS_PACK_H_
+#define PARLEY_INTENTS_PACK_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "intents/diagnostic.h"
+
+namespace parley::intents {
+
+struct Text {  // a string and where it was written
+  std::string value;
+  SourceLocation where;
+};
+
+struct SlotDef {
+  std::string name;
+  std::string entity;  // entity type that fills it
+  bool required = false;
+  SourceLocation where;
+};
+
+struct IntentDef {
+  std::string id;
+  std::string description;
+  int priority = 0;
+  std::vector<std::string> contexts;  // empty: active in every state
+  std::vector<SlotDef> slots;
+  std::vector<Text> patterns;  // RE2 over normalised text
+  std::vector<Text> phrases;   // phrase syntax (see docs/intents.md)
+  std::vector<Text> vetoes;    // the `not:` patterns
+  std::vector<Text> examples;
+  SourceLocation where;
+};
+
+struct SynonymClass {
+  std::string name;
+  std::vector<std::string> members;  // words or multi-word expressions
+  SourceLocation where;
+};
+
+struct EntityDef {
+  std::string name;
+  std::vector<Text> patterns;  // RE2 over folded text; group 1 (if any) is the value
+  SourceLocation where;
+};
+
+struct LocaleSettings {
+  std::string tag;                  // defaults to the folder name
+  bool fold_accents = true;         // "é" -> "e" before matching
+  double fallback_threshold = 0.5;  // below: fallback
+  double ambiguity_margin = 0.08;   // top two closer than this: ambiguous
+  std::vector<std::string> stopwords;  // words that carry no meaning for similarity
+  std::vector<std::string> known_words;  // words never "corrected" (not shop words)
+};
+
+struct ResponseDef {
+  std::string key;
+  std::vector<Text> variants;  // ICU MessageFormat patterns
+  SourceLocation where;
+};
+
+struct FlowSlotDef {
+  std::string name;    // slot name (an entity type or a free slot)
+  std::string prompt;  // response key asking for it
+  int retries = 2;     // re-asks before giving up
+  SourceLocation where;
+};
+
+struct FlowDef {
+  std::string intent;
+  std::vector<FlowSlotDef> slots;  // asked in order when missing
+  bool verify = false;             // identity check before the action runs
+  std::string confirm;             // response key of the yes/no confirmation; "" = none
+  std::string action;              // name of the C++ action to run
+  std::string response;            // response key to answer with when there is no action
+  SourceLocation where;
+};
+
+struct Pack {
+  std::string directory;
+  LocaleSettings locale;
+  std::vector<IntentDef> intents;
+  std::vector<SynonymClass> synonyms;
+  std::map<std::string, std::string> shorthand;  // word -> expansion
+  std::vector<EntityDef> entities;               // in priority order
+  std::map<std::string, ResponseDef> responses;
+  std::map<std::string, FlowDef> flows;          // by intent id
+  std::vector<std::string> files;                // the files read, sorted
+};
+
+}  // namespace parley::intents
+
+#endif  // PARLEY_INTENTS_PACK_H_

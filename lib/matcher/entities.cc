@@ -1,0 +1,210 @@
+#include "matcher/entities.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+namespace parley::matcher {
+
+EntityExtractor::EntityExtractor(const std::vector<intents::EntityDef>& defs,
+                                 std::vector<intents::Diagnostic>& diagnostics) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  for (const auto& def : defs) {
+    for (const auto& p : def.patterns) {
+      auto regex = std::make_unique<RE2>(p.value, options);
+      if (!regex->ok()) {
+        diagnostics.push_back({p.where, intents::Severity::kError,
+                               "entity '" + def.name + "': invalid regular expression: " + regex->error()});
+        continue;
+      }
+      patterns_.push_back(Compiled{def.name, std::move(regex)});
+    }
+  }
+}
+
+bool EntityExtractor::Knows(std::string_view type) const {
+  return std::any_of(patterns_.begin(), patterns_.end(),
+                     [&](const Compiled& c) { return c.type == type; });
+}
+
+void EntityExtractor::Scan(std::string_view folded, const Compiled& c,
+                           std::vector<Entity>& out) const {
+  const RE2& re = *c.regex;
+  const int groups = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> captures(static_cast<size_t>(groups) + 1);
+  const auto& names = re.CapturingGroupNames();
+  size_t pos = 0;
+  while (pos <= folded.size()) {
+    if (!re.Match(folded, pos, folded.size(), RE2::UNANCHORED, captures.data(), groups + 1)) break;
+    const re2::StringPiece whole = captures[0];
+    Entity e;
+    e.type = c.type;
+    e.begin = static_cast<uint32_t>(whole.data() - folded.data());
+    e.end = static_cast<uint32_t>(e.begin + whole.size());
+    e.text = std::string(whole);
+    e.value = e.text;
+    bool named = false;
+    for (const auto& [index, name] : names) {
+      if (captures[static_cast<size_t>(index)].data() != nullptr) {
+        e.value = name;
+        named = true;
+        break;
+      }
+    }
+    if (!named && groups >= 1 && captures[1].data() != nullptr) e.value = std::string(captures[1]);
+    out.push_back(std::move(e));
+    pos = whole.empty() ? e.end + 1 : out.back().end;
+  }
+}
+
+std::vector<Entity> EntityExtractor::Extract(std::string_view folded) const {
+  std::vector<Entity> accepted;
+  std::vector<Entity> found;
+  for (const auto& c : patterns_) {
+    found.clear();
+    Scan(folded, c, found);
+    for (auto& e : found) {
+      bool overlaps = std::any_of(accepted.begin(), accepted.end(), [&](const Entity& a) {
+        return e.begin < a.end && a.begin < e.end;
+      });
+      if (!overlaps) accepted.push_back(std::move(e));
+    }
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const Entity& a, const Entity& b) { return a.begin < b.begin; });
+  return accepted;
+}
+
+std::vector<Entity> EntityExtractor::ExtractType(std::string_view folded,
+                                                 std::string_view type) const {
+  std::vector<Entity> found;
+  for (const auto& c : patterns_) {
+    if (c.type == type) Scan(folded, c, found);
+  }
+  return found;
+}
+
+namespace {
+
+using namespace std::chrono;
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"sunday", "monday", "tuesday", "wednesday",
+                                                        "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != ',') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::optional<int> Int(std::string_view s) {
+  while (!s.empty() && !std::isdigit(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p == s.data()) return std::nullopt;
+  return v;
+}
+
+std::optional<unsigned> Month(std::string_view w) {
+  if (w.size() < 3) return std::nullopt;
+  for (unsigned i = 0; i < kMonths.size(); ++i) {
+    if (w.substr(0, 3) == kMonths[i]) return i + 1;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> Weekday(std::string_view w) {
+  for (int i = 0; i < 7; ++i) {
+    if (w == kWeekdays[static_cast<size_t>(i)] || (w.size() == 3 && kWeekdays[static_cast<size_t>(i)].substr(0, 3) == w)) return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<year_month_day> Valid(year_month_day d) {
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+std::optional<year_month_day> ResolveDate(std::string_view text, year_month_day today) {
+  const sys_days now{today};
+  auto w = Words(text);
+  if (w.empty()) return std::nullopt;
+  if (w.size() == 1) {
+    if (w[0] == "today") return today;
+    if (w[0] == "yesterday") return year_month_day{now - days{1}};
+    if (w[0] == "tomorrow") return year_month_day{now + days{1}};
+  }
+  // "N days/weeks ago"
+  if (w.size() == 3 && w[2] == "ago") {
+    if (auto n = Int(w[0])) {
+      if (w[1].substr(0, 3) == "day") return year_month_day{now - days{*n}};
+      if (w[1].substr(0, 4) == "week") return year_month_day{now - days{7 * *n}};
+    }
+  }
+  // "last/next/this monday", "on monday"
+  if (w.size() == 2) {
+    if (auto wd = Weekday(w[1])) {
+      const int current = static_cast<int>(weekday{now}.c_encoding());
+      int delta = *wd - current;
+      if (w[0] == "last") return year_month_day{now - days{delta >= 0 ? 7 - delta : -delta}};
+      if (w[0] == "next" || w[0] == "this" || w[0] == "on") {
+        return year_month_day{now + days{delta > 0 ? delta : 7 + delta}};
+      }
+    }
+  }
+  // "24 november [2026]", "november 24[th] [2026]"
+  if (w.size() >= 2) {
+    std::optional<unsigned> m;
+    std::optional<int> d;
+    if ((m = Month(w[1])) && (d = Int(w[0]))) {
+    } else if ((m = Month(w[0])) && (d = Int(w[1]))) {
+    } else {
+      m.reset();
+    }
+    if (m && d) {
+      int y = static_cast<int>(today.year());
+      if (w.size() >= 3) {
+        if (auto yy = Int(w[2])) y = *yy;
+      }
+      return Valid(year_month_day{year{y}, month{*m}, day{static_cast<unsigned>(*d)}});
+    }
+  }
+  // "2026-11-24", "24/11", "24/11/2026" (day first, as in the UK)
+  if (w.size() == 1) {
+    std::string_view s = w[0];
+    unsigned a = 0, b = 0, c = 0;
+    int parts = 0;
+    char sep = 0;
+    for (char ch : s) {
+      if (ch == '-' || ch == '/' || ch == '.') {
+        sep = ch;
+        ++parts;
+        continue;
+      }
+      if (!std::isdigit(static_cast<unsigned char>(ch))) return std::nullopt;
+      unsigned& t = parts == 0 ? a : parts == 1 ? b : c;
+      t = t * 10 + static_cast<unsigned>(ch - '0');
+    }
+    if (sep == '-' && parts == 2 && a > 1900) return Valid(year_month_day{year{static_cast<int>(a)}, month{b}, day{c}});
+    if (parts == 1) return Valid(year_month_day{today.year(), month{b}, day{a}});
+    if (parts == 2) {
+      int y = static_cast<int>(c < 100 ? 2000 + c : c);
+      return Valid(year_month_day{year{y}, month{b}, day{a}});
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace parley::matcher

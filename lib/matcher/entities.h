@@ -1,0 +1,64 @@
+// Entities: order numbers, emails, phones, postcodes, money, tracking
+// numbers, dates and product categories found in folded text.
+#ifndef PARLEY_MATCHER_ENTITIES_H_
+#define PARLEY_MATCHER_ENTITIES_H_
+
+#include <re2/re2.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "intents/diagnostic.h"
+#include "intents/pack.h"
+
+namespace parley::matcher {
+
+struct Entity {
+  std::string type;   // e.g. "order_number"
+  std::string value;  // canonical value (digits of a phone, category name...)
+  std::string text;   // the text as written (folded)
+  std::uint32_t begin = 0, end = 0;  // byte span in the folded text
+};
+
+// Finds entities with the pack's `entities:` patterns. Declaration order is
+// priority: a match overlapping an earlier entity's span is dropped. The
+// value of a match is the name of the named group that matched (so one
+// pattern can map many words to a canonical value, e.g.
+// `(?P<shoes>trainers|boots)`), else capture group 1, else the whole match.
+// Immutable after construction; thread-safe.
+class EntityExtractor {
+ public:
+  // Compiles the patterns; problems go to `diagnostics` with their location.
+  EntityExtractor(const std::vector<intents::EntityDef>& defs,
+                  std::vector<intents::Diagnostic>& diagnostics);
+
+  std::vector<Entity> Extract(std::string_view folded) const;
+
+  // All entities of one type in the folded text, ignoring other types'
+  // claims (used when the dialogue is waiting for exactly that type).
+  std::vector<Entity> ExtractType(std::string_view folded, std::string_view type) const;
+
+  bool Knows(std::string_view type) const;
+
+ private:
+  struct Compiled {
+    std::string type;
+    std::unique_ptr<RE2> regex;
+  };
+  void Scan(std::string_view folded, const Compiled& c, std::vector<Entity>& out) const;
+  std::vector<Compiled> patterns_;
+};
+
+// Resolves an English date expression ("today", "yesterday", "3 days ago",
+// "last monday", "24 november", "24/11", "2026-11-24") against `today`.
+std::optional<std::chrono::year_month_day> ResolveDate(std::string_view text,
+                                                       std::chrono::year_month_day today);
+
+}  // namespace parley::matcher
+
+#endif  // PARLEY_MATCHER_ENTITIES_H_

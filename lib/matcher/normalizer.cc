@@ -1,0 +1,88 @@
+#include "matcher/normalizer.h"
+
+#include "text/fold.h"
+#include "text/tokenize.h"
+#include "text/utf8.h"
+
+namespace parley::matcher {
+namespace {
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  for (auto& t : text::Tokenize(s)) out.push_back(std::move(t.text));
+  return out;
+}
+
+}  // namespace
+
+Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entities)
+    : fold_accents_(pack.locale.fold_accents), entities_(entities) {
+  for (const auto& [word, expansion] : pack.shorthand) {
+    shorthand_[text::Fold(word, fold_accents_)] = SplitSpaces(text::Fold(expansion, fold_accents_));
+  }
+}
+
+void Normalizer::Expand(const std::string& word, std::vector<std::string>& out) const {
+  auto it = shorthand_.find(word);
+  if (it == shorthand_.end()) {
+    out.push_back(word);
+  } else {
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+}
+
+std::vector<std::string> Normalizer::ContentWords(std::string_view content) const {
+  std::vector<std::string> out;
+  const std::string folded = text::Fold(text::Sanitize(content, 100000).text, fold_accents_);
+  for (auto& token : text::Tokenize(folded)) Expand(token.text, out);
+  return out;
+}
+
+Normalized Normalizer::Normalize(std::string_view message, std::size_t max_chars) const {
+  Normalized n;
+  text::SanitizedText clean = text::Sanitize(message, max_chars);
+  n.truncated = clean.truncated;
+  n.repaired = clean.repaired;
+  n.folded = text::Fold(clean.text, fold_accents_);
+  n.entities = entities_.Extract(n.folded);
+
+  size_t next_entity = 0;
+  size_t emitted = SIZE_MAX;  // index of the entity whose placeholder was pushed last
+  for (auto& token : text::Tokenize(n.folded)) {
+    // A token inside an entity span is replaced, once per span, by the
+    // entity's placeholder ("#order_number").
+    while (next_entity < n.entities.size() && n.entities[next_entity].end <= token.begin) {
+      ++next_entity;
+    }
+    if (next_entity < n.entities.size() && token.begin >= n.entities[next_entity].begin) {
+      if (emitted != next_entity) n.words.push_back("#" + n.entities[next_entity].type);
+      emitted = next_entity;
+      continue;
+    }
+    // Known words and shorthand first; then typo correction; then run-ons.
+    if (shorthand_.count(token.text) || spell_.Contains(token.text)) {
+      Expand(token.text, n.words);
+      continue;
+    }
+    std::string fixed = spell_.Correct(token.text);
+    if (!fixed.empty()) {
+      n.corrections.emplace_back(token.text, fixed);
+      Expand(fixed, n.words);
+      continue;
+    }
+    std::vector<std::string> parts = spell_.SplitRunOn(token.text);
+    if (!parts.empty()) {
+      n.corrections.emplace_back(token.text, parts[0] + " " + parts[1]);
+      for (const auto& p : parts) Expand(p, n.words);
+      continue;
+    }
+    n.words.push_back(std::move(token.text));
+  }
+  for (const auto& w : n.words) {
+    if (!n.text.empty()) n.text += ' ';
+    n.text += w;
+  }
+  return n;
+}
+
+}  // namespace parley::matcher

@@ -1,0 +1,57 @@
+// The pack-aware pipeline from a raw customer message to the normalised text
+// that patterns, phrases and examples are matched against:
+// sanitize -> fold -> entities -> words -> shorthand -> typo correction.
+#ifndef PARLEY_MATCHER_NORMALIZER_H_
+#define PARLEY_MATCHER_NORMALIZER_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "intents/pack.h"
+#include "matcher/entities.h"
+#include "text/spell.h"
+
+namespace parley::matcher {
+
+struct Normalized {
+  std::string folded;               // sanitized, folded text (entity spans refer to it)
+  std::vector<Entity> entities;     // found in `folded`
+  std::vector<std::string> words;   // final words; entities appear as "#type"
+  std::string text;                 // words joined by single spaces
+  std::vector<std::pair<std::string, std::string>> corrections;  // typo -> fix
+  bool truncated = false;           // the message was cut at max_chars
+  bool repaired = false;            // invalid UTF-8 was replaced
+};
+
+// Immutable once the vocabulary is built; thread-safe to share.
+class Normalizer {
+ public:
+  Normalizer(const intents::Pack& pack, const EntityExtractor& entities);
+
+  // Words of content text (examples, phrases): folded, split and shorthand
+  // expanded, but not typo-corrected and without entity extraction.
+  std::vector<std::string> ContentWords(std::string_view text) const;
+
+  // Adds a word to the vocabulary typos are corrected to.
+  void AddVocabulary(std::string_view word, int count = 1) { spell_.Add(word, count); }
+  void BuildVocabulary() { spell_.Build(); }
+  const text::SpellChecker& vocabulary() const { return spell_; }
+
+  // Normalises a customer message. Any bytes are accepted.
+  Normalized Normalize(std::string_view message, std::size_t max_chars) const;
+
+ private:
+  void Expand(const std::string& word, std::vector<std::string>& out) const;
+
+  bool fold_accents_;
+  std::map<std::string, std::vector<std::string>, std::less<>> shorthand_;
+  const EntityExtractor& entities_;
+  text::SpellChecker spell_;
+};
+
+}  // namespace parley::matcher
+
+#endif  // PARLEY_MATCHER_NORMALIZER_H_

@@ -1,0 +1,103 @@
+#include "intents/loader.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+using namespace parley::intents;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory holding the given files.
+struct TempPack {
+  explicit TempPack(std::initializer_list<std::pair<const char*, const char*>> files) {
+    static int counter = 0;
+    dir = fs::temp_directory_path() / ("parley-loader-test-" + std::to_string(::getpid()) + "-" +
+                                       std::to_string(counter++));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (auto [name, content] : files) std::ofstream(dir / name) << content;
+  }
+  ~TempPack() { fs::remove_all(dir); }
+  std::vector<Diagnostic> Load(Pack* out = nullptr) {
+    std::vector<Diagnostic> diags;
+    Pack p = LoadPack(dir.string(), diags);
+    if (out) *out = p;
+    return diags;
+  }
+  std::string File(const char* name) const { return (dir / name).string(); }
+  fs::path dir;
+};
+
+}  // namespace
+
+TEST_CASE("a well-formed pack loads completely") {
+  TempPack t({{"a.yaml",
+               "intents:\n"
+               "  - id: greet\n"
+               "    description: hello\n"
+               "    priority: 2\n"
+               "    examples: [hi, hello]\n"
+               "    patterns: ['\\bhi\\b']\n"
+               "synonyms:\n"
+               "  hi: [hi, hey]\n"},
+              {"b.yml", "shorthand:\n  u: you\nlocale:\n  fallback_threshold: 0.4\n"},
+              {"notes.txt", "ignored"}});
+  Pack pack;
+  auto diags = t.Load(&pack);
+  CHECK_MESSAGE(diags.empty(), FormatAll(diags));
+  REQUIRE(pack.intents.size() == 1);
+  CHECK(pack.intents[0].priority == 2);
+  CHECK(pack.intents[0].examples.size() == 2);
+  CHECK(pack.intents[0].examples[1].where.line == 5);
+  CHECK(pack.shorthand.at("u") == "you");
+  CHECK(pack.locale.fallback_threshold == doctest::Approx(0.4));
+  CHECK(pack.files.size() == 2);
+}
+
+TEST_CASE("YAML syntax errors name file, line and column") {
+  TempPack t({{"bad.yaml", "intents:\n  - id: greet\n    examples: [hi, hello\n"}});
+  auto diags = t.Load();
+  REQUIRE(diags.size() == 1);
+  CHECK(Format(diags[0]).rfind(t.File("bad.yaml") + ":4:1: error: YAML syntax: ", 0) == 0);
+}
+
+TEST_CASE("a misspelt key is an error at its position") {
+  TempPack t({{"a.yaml", "intents:\n  - id: greet\n    exmaples: [hi]\n"}});
+  auto diags = t.Load();
+  REQUIRE(!diags.empty());
+  CHECK(Format(diags[0]).rfind(t.File("a.yaml") + ":3:5: error: unknown key 'exmaples' in an intent", 0) == 0);
+}
+
+TEST_CASE("structural mistakes are all reported") {
+  TempPack t({{"a.yaml",
+               "intents:\n"
+               "  - description: no id\n"
+               "  - id: x\n"
+               "    slots:\n"
+               "      - name: order\n"
+               "    context: [sometimes]\n"
+               "  - id: x\n"
+               "    examples: [a]\n"
+               "flavour: vanilla\n"}});
+  auto diags = t.Load();
+  std::string all = FormatAll(diags);
+  CHECK(all.find("intent without an 'id'") != std::string::npos);
+  CHECK(all.find("slot 'order' has no 'entity'") != std::string::npos);
+  CHECK(all.find("unknown context 'sometimes'") != std::string::npos);
+  CHECK(all.find("duplicate intent id 'x'") != std::string::npos);
+  CHECK(all.find(":9:1: error: unknown key 'flavour' in a content file") != std::string::npos);
+}
+
+TEST_CASE("a missing or empty directory is an error") {
+  std::vector<Diagnostic> diags;
+  LoadPack("/nonexistent/parley/intents", diags);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].message.find("not a directory") != std::string::npos);
+  TempPack empty({});
+  CHECK(empty.Load().size() == 1);
+}

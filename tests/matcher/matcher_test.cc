@@ -1,0 +1,119 @@
+#include "matcher/matcher.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "intents/loader.h"
+
+using namespace parley;
+using matcher::Decision;
+
+namespace {
+
+std::string SourceRoot() {
+  const char* root = std::getenv("PARLEY_SOURCE_ROOT");
+  return root ? root : ".";
+}
+
+std::shared_ptr<const matcher::IntentMatcher> MiniPack() {
+  static std::shared_ptr<const matcher::IntentMatcher> m = [] {
+    std::vector<intents::Diagnostic> diags;
+    auto pack = intents::LoadPack(SourceRoot() + "/tests/data/packs/mini", diags);
+    REQUIRE_MESSAGE(!intents::HasErrors(diags), intents::FormatAll(diags));
+    auto compiled = matcher::IntentMatcher::Compile(std::move(pack), diags);
+    REQUIRE_MESSAGE(compiled, intents::FormatAll(diags));
+    return compiled;
+  }();
+  return m;
+}
+
+std::string Best(std::string_view message, matcher::MatchContext context = {}) {
+  auto m = MiniPack();
+  auto r = m->Match(message, context);
+  if (r.decision != Decision::kIntent) return matcher::DecisionName(r.decision);
+  return m->intents()[static_cast<size_t>(r.best()->intent)].id;
+}
+
+}  // namespace
+
+TEST_CASE("patterns, phrases and examples each route a message") {
+  CHECK(Best("Where is my ORDER?") == "order_status");        // pattern
+  CHECK(Best("has my parcel finally shipped") == "order_status");  // phrase with gap
+  CHECK(Best("i want to return these boots") == "return_item");
+  CHECK(Best("hello") == "greet");
+}
+
+TEST_CASE("shorthand, typos and run-on words are normalised") {
+  auto m = MiniPack();
+  auto r = m->Match("wheres my pakage pls", {});
+  CHECK(r.input.text == "where is my package please");
+  CHECK(Best("wheres my pakage pls") == "order_status");
+  CHECK(m->Match("whereis my order", {}).input.text == "where is my order");
+}
+
+TEST_CASE("entities become placeholders and named groups fill slots") {
+  auto m = MiniPack();
+  auto r = m->Match("tracking 112-4839201-5561234", {});
+  CHECK(r.input.text == "tracking #order_number");
+  REQUIRE(r.input.entities.size() == 1);
+  CHECK(r.input.entities[0].value == "112-4839201-5561234");
+  REQUIRE(r.decision == Decision::kIntent);
+  REQUIRE(r.captures.size() == 1);
+  CHECK(r.captures[0].first == "order_ref");
+  auto shoes = m->Match("return my trainers", {});
+  REQUIRE(shoes.input.entities.size() == 1);
+  CHECK(shoes.input.entities[0].type == "category");
+  CHECK(shoes.input.entities[0].value == "shoes");
+}
+
+TEST_CASE("vetoes remove an intent") {
+  auto m = MiniPack();
+  auto r = m->Match("what is your return policy", {});
+  for (const auto& s : r.ranked) CHECK(m->intents()[static_cast<size_t>(s.intent)].id != "return_item");
+}
+
+TEST_CASE("context-bound intents only match when their context is active") {
+  CHECK(Best("yes") == "fallback");
+  CHECK(Best("yes", {.question_pending = true}) == "affirm");
+}
+
+TEST_CASE("unrelated messages fall back; priority settles near ties") {
+  CHECK(Best("what is the weather like in paris") == "fallback");
+  CHECK(Best("") == "fallback");
+  CHECK(Best("\xff\xfe\x00garbage") == "fallback");
+  CHECK(Best("where is my order, i want a human") == "human_agent");
+}
+
+TEST_CASE("confidence is in [0, 1] and candidates are ranked") {
+  auto m = MiniPack();
+  auto r = m->Match("where is my order", {});
+  REQUIRE(!r.ranked.empty());
+  for (size_t i = 0; i < r.ranked.size(); ++i) {
+    CHECK(r.ranked[i].confidence >= 0.0);
+    CHECK(r.ranked[i].confidence <= 1.0);
+    if (i) CHECK(r.ranked[i - 1].confidence >= r.ranked[i].confidence);
+  }
+  auto lines = m->Explain(r);
+  CHECK(lines.front() == "normalised: \"where is my order\"");
+  bool mentions_pattern = false;
+  for (const auto& l : lines) mentions_pattern |= l.find("pattern '") != std::string::npos;
+  CHECK(mentions_pattern);
+}
+
+TEST_CASE("compile errors point at file:line:column") {
+  intents::Pack pack;
+  pack.directory = "x";
+  intents::IntentDef bad;
+  bad.id = "bad";
+  bad.patterns.push_back({"(unclosed", {"x/a.yaml", 3, 9}});
+  bad.phrases.push_back({"where [is", {"x/a.yaml", 4, 9}});
+  bad.phrases.push_back({"@nosuch thing", {"x/a.yaml", 5, 9}});
+  pack.intents.push_back(bad);
+  std::vector<intents::Diagnostic> diags;
+  CHECK(matcher::IntentMatcher::Compile(pack, diags) == nullptr);
+  REQUIRE(diags.size() == 3);
+  CHECK(intents::Format(diags[0]).rfind("x/a.yaml:3:9: error: pattern is not a valid RE2", 0) == 0);
+  CHECK(intents::Format(diags[1]) == "x/a.yaml:4:9: error: phrase: missing ']'");
+  CHECK(intents::Format(diags[2]) == "x/a.yaml:5:9: error: phrase: unknown synonym class '@nosuch'");
+}
