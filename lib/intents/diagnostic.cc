@@ -4,7 +4,7 @@
 
 namespace parley::intents {
 
-std::string Format(const Diagnostic& d) {
+std::string format(const Diagnostic& d) {
   std::string out = d.where.file;
   if (d.where.line > 0) {
     out += ":" + std::to_string(d.where.line);
@@ -15,16 +15,16 @@ std::string Format(const Diagnostic& d) {
   return out;
 }
 
-std::string FormatAll(const std::vector<Diagnostic>& diagnostics) {
+std::string format_all(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const auto& d : diagnostics) {
     if (!out.empty()) out += "\n";
-    out += Format(d);
+    out += format(d);
   }
   return out;
 }
 
-bool HasErrors(const std::vector<Diagnostic>& diagnostics) {
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }

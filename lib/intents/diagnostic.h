@@ -23,10 +23,10 @@ struct Diagnostic {
 };
 
 // "file:line:column: error: message" (the form editors and CI understand).
-std::string Format(const Diagnostic& d);
-// One Format() line per diagnostic.
-std::string FormatAll(const std::vector<Diagnostic>& diagnostics);
-bool HasErrors(const std::vector<Diagnostic>& diagnostics);
+std::string format(const Diagnostic& d);
+// One format() line per diagnostic.
+std::string format_all(const std::vector<Diagnostic>& diagnostics);
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace parley::intents
 

@@ -322,7 +322,7 @@ void CheckUnique(Pack& pack, std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
-Pack LoadPack(const std::string& directory, std::vector<Diagnostic>& diagnostics) {
+Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostics) {
   Pack pack;
   pack.directory = directory;
   std::error_code ec;

@@ -18,7 +18,7 @@ namespace parley::intents {
 //
 // The returned Pack is complete only when no error was appended; callers
 // must not use it otherwise (nothing is half-loaded into a running bot).
-Pack LoadPack(const std::string& directory, std::vector<Diagnostic>& diagnostics);
+Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace parley::intents
 

@@ -23,12 +23,12 @@ EntityExtractor::EntityExtractor(const std::vector<intents::EntityDef>& defs,
   }
 }
 
-bool EntityExtractor::Knows(std::string_view type) const {
+bool EntityExtractor::knows(std::string_view type) const {
   return std::any_of(patterns_.begin(), patterns_.end(),
                      [&](const Compiled& c) { return c.type == type; });
 }
 
-void EntityExtractor::Scan(std::string_view folded, const Compiled& c,
+void EntityExtractor::scan(std::string_view folded, const Compiled& c,
                            std::vector<Entity>& out) const {
   const RE2& re = *c.regex;
   const int groups = re.NumberOfCapturingGroups();
@@ -58,12 +58,12 @@ void EntityExtractor::Scan(std::string_view folded, const Compiled& c,
   }
 }
 
-std::vector<Entity> EntityExtractor::Extract(std::string_view folded) const {
+std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
   std::vector<Entity> accepted;
   std::vector<Entity> found;
   for (const auto& c : patterns_) {
     found.clear();
-    Scan(folded, c, found);
+    scan(folded, c, found);
     for (auto& e : found) {
       bool overlaps = std::any_of(accepted.begin(), accepted.end(), [&](const Entity& a) {
         return e.begin < a.end && a.begin < e.end;
@@ -76,11 +76,11 @@ std::vector<Entity> EntityExtractor::Extract(std::string_view folded) const {
   return accepted;
 }
 
-std::vector<Entity> EntityExtractor::ExtractType(std::string_view folded,
+std::vector<Entity> EntityExtractor::extract_type(std::string_view folded,
                                                  std::string_view type) const {
   std::vector<Entity> found;
   for (const auto& c : patterns_) {
-    if (c.type == type) Scan(folded, c, found);
+    if (c.type == type) scan(folded, c, found);
   }
   return found;
 }
@@ -137,7 +137,7 @@ std::optional<year_month_day> Valid(year_month_day d) {
 
 }  // namespace
 
-std::optional<year_month_day> ResolveDate(std::string_view text, year_month_day today) {
+std::optional<year_month_day> resolve_date(std::string_view text, year_month_day today) {
   const sys_days now{today};
   auto w = Words(text);
   if (w.empty()) return std::nullopt;

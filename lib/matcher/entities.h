@@ -37,26 +37,26 @@ class EntityExtractor {
   EntityExtractor(const std::vector<intents::EntityDef>& defs,
                   std::vector<intents::Diagnostic>& diagnostics);
 
-  std::vector<Entity> Extract(std::string_view folded) const;
+  std::vector<Entity> extract(std::string_view folded) const;
 
   // All entities of one type in the folded text, ignoring other types'
   // claims (used when the dialogue is waiting for exactly that type).
-  std::vector<Entity> ExtractType(std::string_view folded, std::string_view type) const;
+  std::vector<Entity> extract_type(std::string_view folded, std::string_view type) const;
 
-  bool Knows(std::string_view type) const;
+  bool knows(std::string_view type) const;
 
  private:
   struct Compiled {
     std::string type;
     std::unique_ptr<RE2> regex;
   };
-  void Scan(std::string_view folded, const Compiled& c, std::vector<Entity>& out) const;
+  void scan(std::string_view folded, const Compiled& c, std::vector<Entity>& out) const;
   std::vector<Compiled> patterns_;
 };
 
 // Resolves an English date expression ("today", "yesterday", "3 days ago",
 // "last monday", "24 november", "24/11", "2026-11-24") against `today`.
-std::optional<std::chrono::year_month_day> ResolveDate(std::string_view text,
+std::optional<std::chrono::year_month_day> resolve_date(std::string_view text,
                                                        std::chrono::year_month_day today);
 
 }  // namespace parley::matcher

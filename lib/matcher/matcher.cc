@@ -32,7 +32,7 @@ RE2::Options RuleOptions() {
 
 }  // namespace
 
-const char* DecisionName(Decision d) {
+const char* decision_name(Decision d) {
   switch (d) {
     case Decision::kIntent: return "intent";
     case Decision::kAmbiguous: return "ambiguous";
@@ -41,14 +41,14 @@ const char* DecisionName(Decision d) {
   return "?";
 }
 
-int IntentMatcher::IntentIndex(std::string_view id) const {
+int IntentMatcher::intent_index(std::string_view id) const {
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
     if (pack_.intents[i].id == id) return static_cast<int>(i);
   }
   return -1;
 }
 
-std::shared_ptr<const IntentMatcher> IntentMatcher::Compile(
+std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
     intents::Pack pack, std::vector<intents::Diagnostic>& diagnostics) {
   std::shared_ptr<IntentMatcher> m(new IntentMatcher());
   m->pack_ = std::move(pack);
@@ -59,7 +59,7 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::Compile(
   m->normalizer_ = std::make_unique<Normalizer>(m->pack_, *m->entities_);
   for (const auto& intent : m->pack_.intents) {
     for (const auto& slot : intent.slots) {
-      if (!slot.entity.empty() && !m->entities_->Knows(slot.entity)) {
+      if (!slot.entity.empty() && !m->entities_->knows(slot.entity)) {
         diagnostics.push_back({slot.where, intents::Severity::kError,
                                "slot '" + slot.name + "' uses entity '" + slot.entity +
                                    "', which no `entities:` section defines"});
@@ -70,8 +70,8 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::Compile(
                              "intent '" + intent.id + "' has no patterns, phrases or examples"});
     }
   }
-  m->CompileRules(diagnostics);
-  m->IndexExamples();
+  m->compile_rules(diagnostics);
+  m->index_examples();
   const size_t errors_after = std::count_if(diagnostics.begin(), diagnostics.end(), [](auto& d) {
     return d.severity == intents::Severity::kError;
   });
@@ -79,7 +79,7 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::Compile(
   return m;
 }
 
-std::vector<std::string> IntentMatcher::CanonicalWords(const std::vector<std::string>& words) const {
+std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::string>& words) const {
   std::vector<std::string> out;
   out.reserve(words.size());
   for (const auto& w : words) {
@@ -91,8 +91,8 @@ std::vector<std::string> IntentMatcher::CanonicalWords(const std::vector<std::st
   return out;
 }
 
-void IntentMatcher::CompileRules(std::vector<intents::Diagnostic>& diagnostics) {
-  WordSplitter split = [this](std::string_view s) { return normalizer_->ContentWords(s); };
+void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics) {
+  WordSplitter split = [this](std::string_view s) { return normalizer_->content_words(s); };
   SynonymTable synonyms;
   for (const auto& c : pack_.synonyms) {
     auto& alternatives = synonyms[c.name];
@@ -103,7 +103,7 @@ void IntentMatcher::CompileRules(std::vector<intents::Diagnostic>& diagnostics) 
       for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
       alternatives.push_back(joined);
       if (words.size() == 1) canonical_.emplace(words[0], "@" + c.name);
-      for (const auto& w : words) normalizer_->AddVocabulary(w);
+      for (const auto& w : words) normalizer_->add_vocabulary(w);
     }
   }
 
@@ -137,13 +137,13 @@ void IntentMatcher::CompileRules(std::vector<intents::Diagnostic>& diagnostics) 
     }
     for (size_t p = 0; p < intent.phrases.size(); ++p) {
       std::string error;
-      std::string regex = CompilePhrase(intent.phrases[p].value, synonyms, split, error);
+      std::string regex = compile_phrase(intent.phrases[p].value, synonyms, split, error);
       if (!error.empty()) {
         diagnostics.push_back({intent.phrases[p].where, intents::Severity::kError, "phrase: " + error});
         continue;
       }
       for (const auto& w : split(intent.phrases[p].value)) {
-        if (w[0] != '@' && w != "...") normalizer_->AddVocabulary(w, 2);
+        if (w[0] != '@' && w != "...") normalizer_->add_vocabulary(w, 2);
       }
       add_rule(regex, intent.phrases[p], id, static_cast<int>(p), true);
     }
@@ -167,33 +167,33 @@ void IntentMatcher::CompileRules(std::vector<intents::Diagnostic>& diagnostics) 
   }
 }
 
-float IntentMatcher::WeightOf(std::string_view word) const {
+float IntentMatcher::weight_of(std::string_view word) const {
   auto it = weights_.find(std::string(word));
   return it == weights_.end() ? unknown_weight_ : it->second;
 }
 
-void IntentMatcher::IndexExamples() {
+void IntentMatcher::index_examples() {
   // Normalised, canonical word sets of every example.
   std::vector<std::vector<std::string>> example_words;
   std::unordered_map<std::string, std::set<int>> intents_using;
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
     const auto& intent = pack_.intents[i];
     for (size_t e = 0; e < intent.examples.size(); ++e) {
-      Normalized n = normalizer_->Normalize(intent.examples[e].value, 100000);
+      Normalized n = normalizer_->normalize(intent.examples[e].value, 100000);
       for (const auto& w : n.words) {
-        if (w[0] != '#') normalizer_->AddVocabulary(w, 3);
+        if (w[0] != '#') normalizer_->add_vocabulary(w, 3);
       }
-      auto words = CanonicalWords(n.words);
+      auto words = canonical_words(n.words);
       for (const auto& w : words) intents_using[w].insert(static_cast<int>(i));
       examples_.push_back(ExampleRef{static_cast<int>(i), static_cast<int>(e), 0.0f});
       example_words.push_back(std::move(words));
     }
   }
   for (const auto& [word, expansion] : pack_.shorthand) {
-    for (const auto& w : normalizer_->ContentWords(expansion)) normalizer_->AddVocabulary(w);
+    for (const auto& w : normalizer_->content_words(expansion)) normalizer_->add_vocabulary(w);
   }
-  for (const auto& w : pack_.locale.known_words) normalizer_->AddVocabulary(w);
-  normalizer_->BuildVocabulary();
+  for (const auto& w : pack_.locale.known_words) normalizer_->add_vocabulary(w);
+  normalizer_->build_vocabulary();
 
   const double n = static_cast<double>(std::max<size_t>(pack_.intents.size(), 1));
   std::unordered_set<std::string> stopwords(pack_.locale.stopwords.begin(), pack_.locale.stopwords.end());
@@ -207,7 +207,7 @@ void IntentMatcher::IndexExamples() {
   for (size_t x = 0; x < examples_.size(); ++x) {
     double norm_sq = 0;
     for (const auto& w : example_words[x]) {
-      const float weight = WeightOf(w);
+      const float weight = weight_of(w);
       norm_sq += weight * weight;
       const bool common = static_cast<double>(intents_using[w].size()) > kCommonWordShare * n;
       if (!common) postings_[w].push_back(Posting{static_cast<uint32_t>(x), weight * weight});
@@ -216,10 +216,10 @@ void IntentMatcher::IndexExamples() {
   }
 }
 
-MatchResult IntentMatcher::Match(std::string_view message, const MatchContext& context,
+MatchResult IntentMatcher::match(std::string_view message, const MatchContext& context,
                                  std::size_t max_chars) const {
   MatchResult result;
-  result.input = normalizer_->Normalize(message, max_chars);
+  result.input = normalizer_->normalize(message, max_chars);
   const std::string padded = Pad(result.input.text);
   const size_t count = pack_.intents.size();
 
@@ -241,10 +241,10 @@ MatchResult IntentMatcher::Match(std::string_view message, const MatchContext& c
   }
 
   // Cosine similarity to examples through the inverted index.
-  std::vector<std::string> words = CanonicalWords(result.input.words);
+  std::vector<std::string> words = canonical_words(result.input.words);
   double norm_sq = 0;
   for (const auto& w : words) {
-    const float weight = WeightOf(w);
+    const float weight = weight_of(w);
     norm_sq += weight * weight;
   }
   if (norm_sq > 0) {
@@ -324,7 +324,7 @@ MatchResult IntentMatcher::Match(std::string_view message, const MatchContext& c
   return result;
 }
 
-std::vector<std::string> IntentMatcher::Explain(const MatchResult& result) const {
+std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const {
   std::vector<std::string> lines;
   char buffer[64];
   lines.push_back("normalised: \"" + result.input.text + "\"");
@@ -357,7 +357,7 @@ std::vector<std::string> IntentMatcher::Explain(const MatchResult& result) const
     }
     lines.push_back(line);
   }
-  std::string decision = std::string("decision: ") + DecisionName(result.decision);
+  std::string decision = std::string("decision: ") + decision_name(result.decision);
   if (result.decision == Decision::kIntent) {
     decision += " " + pack_.intents[static_cast<size_t>(result.ranked[0].intent)].id;
   }

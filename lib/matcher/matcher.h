@@ -1,6 +1,6 @@
 // The compiled intent set of one locale and the matching of one message.
 //
-// Compile once (IntentMatcher::Compile), share everywhere: an IntentMatcher
+// Compile once (IntentMatcher::compile), share everywhere: an IntentMatcher
 // is immutable and thread-safe. Matching cost does not grow linearly with
 // the number of intents: all patterns and phrases run as one RE2::Set, all
 // vetoes as another, and examples are reached through an inverted index
@@ -67,19 +67,19 @@ class IntentMatcher {
   // Compiles a loaded pack. Every problem (bad RE2 with RE2's message, bad
   // phrase, unknown synonym class, slot entity without a definition) is
   // appended to `diagnostics`; returns nullptr if any of them is an error.
-  static std::shared_ptr<const IntentMatcher> Compile(
+  static std::shared_ptr<const IntentMatcher> compile(
       intents::Pack pack, std::vector<intents::Diagnostic>& diagnostics);
 
-  MatchResult Match(std::string_view message, const MatchContext& context,
+  MatchResult match(std::string_view message, const MatchContext& context,
                     std::size_t max_chars = 2000) const;
 
   // Human-readable explanation of a result: corrections, entities, and for
   // each candidate which pattern, phrase or example gave it its score.
-  std::vector<std::string> Explain(const MatchResult& result) const;
+  std::vector<std::string> explain(const MatchResult& result) const;
 
   const intents::Pack& pack() const { return pack_; }
   const std::vector<intents::IntentDef>& intents() const { return pack_.intents; }
-  int IntentIndex(std::string_view id) const;
+  int intent_index(std::string_view id) const;
   const EntityExtractor& entities() const { return *entities_; }
   const Normalizer& normalizer() const { return *normalizer_; }
 
@@ -100,10 +100,10 @@ class IntentMatcher {
     float weight_sq;  // weight of the word squared
   };
 
-  void CompileRules(std::vector<intents::Diagnostic>& diagnostics);
-  void IndexExamples();
-  float WeightOf(std::string_view word) const;
-  std::vector<std::string> CanonicalWords(const std::vector<std::string>& words) const;
+  void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
+  void index_examples();
+  float weight_of(std::string_view word) const;
+  std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
 
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
@@ -121,7 +121,7 @@ class IntentMatcher {
   std::vector<char> needs_question_, needs_slot_;  // per intent
 };
 
-const char* DecisionName(Decision d);
+const char* decision_name(Decision d);
 
 }  // namespace parley::matcher
 

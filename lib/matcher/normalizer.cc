@@ -9,7 +9,7 @@ namespace {
 
 std::vector<std::string> SplitSpaces(std::string_view s) {
   std::vector<std::string> out;
-  for (auto& t : text::Tokenize(s)) out.push_back(std::move(t.text));
+  for (auto& t : text::tokenize(s)) out.push_back(std::move(t.text));
   return out;
 }
 
@@ -18,11 +18,11 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
 Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entities)
     : fold_accents_(pack.locale.fold_accents), entities_(entities) {
   for (const auto& [word, expansion] : pack.shorthand) {
-    shorthand_[text::Fold(word, fold_accents_)] = SplitSpaces(text::Fold(expansion, fold_accents_));
+    shorthand_[text::fold(word, fold_accents_)] = SplitSpaces(text::fold(expansion, fold_accents_));
   }
 }
 
-void Normalizer::Expand(const std::string& word, std::vector<std::string>& out) const {
+void Normalizer::expand(const std::string& word, std::vector<std::string>& out) const {
   auto it = shorthand_.find(word);
   if (it == shorthand_.end()) {
     out.push_back(word);
@@ -31,24 +31,24 @@ void Normalizer::Expand(const std::string& word, std::vector<std::string>& out) 
   }
 }
 
-std::vector<std::string> Normalizer::ContentWords(std::string_view content) const {
+std::vector<std::string> Normalizer::content_words(std::string_view content) const {
   std::vector<std::string> out;
-  const std::string folded = text::Fold(text::Sanitize(content, 100000).text, fold_accents_);
-  for (auto& token : text::Tokenize(folded)) Expand(token.text, out);
+  const std::string folded = text::fold(text::sanitize(content, 100000).text, fold_accents_);
+  for (auto& token : text::tokenize(folded)) expand(token.text, out);
   return out;
 }
 
-Normalized Normalizer::Normalize(std::string_view message, std::size_t max_chars) const {
+Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars) const {
   Normalized n;
-  text::SanitizedText clean = text::Sanitize(message, max_chars);
+  text::SanitizedText clean = text::sanitize(message, max_chars);
   n.truncated = clean.truncated;
   n.repaired = clean.repaired;
-  n.folded = text::Fold(clean.text, fold_accents_);
-  n.entities = entities_.Extract(n.folded);
+  n.folded = text::fold(clean.text, fold_accents_);
+  n.entities = entities_.extract(n.folded);
 
   size_t next_entity = 0;
   size_t emitted = SIZE_MAX;  // index of the entity whose placeholder was pushed last
-  for (auto& token : text::Tokenize(n.folded)) {
+  for (auto& token : text::tokenize(n.folded)) {
     // A token inside an entity span is replaced, once per span, by the
     // entity's placeholder ("#order_number").
     while (next_entity < n.entities.size() && n.entities[next_entity].end <= token.begin) {
@@ -60,20 +60,20 @@ Normalized Normalizer::Normalize(std::string_view message, std::size_t max_chars
       continue;
     }
     // Known words and shorthand first; then typo correction; then run-ons.
-    if (shorthand_.count(token.text) || spell_.Contains(token.text)) {
-      Expand(token.text, n.words);
+    if (shorthand_.count(token.text) || spell_.contains(token.text)) {
+      expand(token.text, n.words);
       continue;
     }
-    std::string fixed = spell_.Correct(token.text);
+    std::string fixed = spell_.correct(token.text);
     if (!fixed.empty()) {
       n.corrections.emplace_back(token.text, fixed);
-      Expand(fixed, n.words);
+      expand(fixed, n.words);
       continue;
     }
-    std::vector<std::string> parts = spell_.SplitRunOn(token.text);
+    std::vector<std::string> parts = spell_.split_run_on(token.text);
     if (!parts.empty()) {
       n.corrections.emplace_back(token.text, parts[0] + " " + parts[1]);
-      for (const auto& p : parts) Expand(p, n.words);
+      for (const auto& p : parts) expand(p, n.words);
       continue;
     }
     n.words.push_back(std::move(token.text));

@@ -33,18 +33,18 @@ class Normalizer {
 
   // Words of content text (examples, phrases): folded, split and shorthand
   // expanded, but not typo-corrected and without entity extraction.
-  std::vector<std::string> ContentWords(std::string_view text) const;
+  std::vector<std::string> content_words(std::string_view text) const;
 
   // Adds a word to the vocabulary typos are corrected to.
-  void AddVocabulary(std::string_view word, int count = 1) { spell_.Add(word, count); }
-  void BuildVocabulary() { spell_.Build(); }
+  void add_vocabulary(std::string_view word, int count = 1) { spell_.add(word, count); }
+  void build_vocabulary() { spell_.build(); }
   const text::SpellChecker& vocabulary() const { return spell_; }
 
   // Normalises a customer message. Any bytes are accepted.
-  Normalized Normalize(std::string_view message, std::size_t max_chars) const;
+  Normalized normalize(std::string_view message, std::size_t max_chars) const;
 
  private:
-  void Expand(const std::string& word, std::vector<std::string>& out) const;
+  void expand(const std::string& word, std::vector<std::string>& out) const;
 
   bool fold_accents_;
   std::map<std::string, std::vector<std::string>, std::less<>> shorthand_;

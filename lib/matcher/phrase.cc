@@ -18,7 +18,7 @@ class PhraseCompiler {
   PhraseCompiler(std::string_view phrase, const SynonymTable& synonyms, const WordSplitter& split)
       : s_(phrase), synonyms_(synonyms), split_(split) {}
 
-  std::string Compile(std::string& error) {
+  std::string compile(std::string& error) {
     std::string body = Sequence(/*closing=*/'\0');
     if (error_.empty() && pos_ < s_.size()) error_ = "unexpected '" + std::string(1, s_[pos_]) + "'";
     if (error_.empty() && !has_word_) error_ = "a phrase needs at least one word";
@@ -117,9 +117,9 @@ class PhraseCompiler {
 
 }  // namespace
 
-std::string CompilePhrase(std::string_view phrase, const SynonymTable& synonyms,
+std::string compile_phrase(std::string_view phrase, const SynonymTable& synonyms,
                           const WordSplitter& split, std::string& error) {
-  return PhraseCompiler(phrase, synonyms, split).Compile(error);
+  return PhraseCompiler(phrase, synonyms, split).compile(error);
 }
 
 }  // namespace parley::matcher

@@ -17,7 +17,7 @@
 
 namespace parley::matcher {
 
-// Turns content text into normalised words (see Normalizer::ContentWords).
+// Turns content text into normalised words (see Normalizer::content_words).
 using WordSplitter = std::function<std::vector<std::string>(std::string_view)>;
 
 // Normalised alternatives of each synonym class ("order" -> {"order", "parcel", ...};
@@ -27,7 +27,7 @@ using SynonymTable = std::map<std::string, std::vector<std::string>, std::less<>
 // Compiles one phrase to an RE2 pattern over padded normalised text.
 // On a syntax error returns "" and sets `error` (unknown class, unbalanced
 // brackets, empty phrase).
-std::string CompilePhrase(std::string_view phrase, const SynonymTable& synonyms,
+std::string compile_phrase(std::string_view phrase, const SynonymTable& synonyms,
                           const WordSplitter& split, std::string& error);
 
 }  // namespace parley::matcher

@@ -13,7 +13,7 @@ bool IsApostrophe(UChar32 c) {
   return c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x0060 || c == 0x00B4 || c == 0xFF07;
 }
 
-std::string FoldWithIcu(std::string_view utf8, bool fold_accents) {
+std::string fold_with_icu(std::string_view utf8, bool fold_accents) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -48,8 +48,8 @@ std::string FoldWithIcu(std::string_view utf8, bool fold_accents) {
 
 }  // namespace
 
-std::string Fold(std::string_view utf8, bool fold_accents) {
-  if (IsAscii(utf8)) {
+std::string fold(std::string_view utf8, bool fold_accents) {
+  if (is_ascii(utf8)) {
     std::string out(utf8);
     for (char& c : out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -57,7 +57,7 @@ std::string Fold(std::string_view utf8, bool fold_accents) {
     }
     return out;
   }
-  return FoldWithIcu(utf8, fold_accents);
+  return fold_with_icu(utf8, fold_accents);
 }
 
 }  // namespace parley::text

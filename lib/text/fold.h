@@ -11,9 +11,9 @@ namespace parley::text {
 // NFKC with full case folding (ICU's nfkc_cf: "ß" -> "ss", "ﬁ" -> "fi",
 // full-width forms -> ASCII), then, if `fold_accents`, removal of
 // non-spacing marks ("é" -> "e"), and typographic apostrophes mapped to "'".
-// Input must be valid UTF-8 (see Sanitize). ASCII input takes a fast path
+// Input must be valid UTF-8 (see sanitize). ASCII input takes a fast path
 // that gives the same result as the ICU path.
-std::string Fold(std::string_view utf8, bool fold_accents);
+std::string fold(std::string_view utf8, bool fold_accents);
 
 }  // namespace parley::text
 

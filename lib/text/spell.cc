@@ -25,7 +25,7 @@ void Deletes(const std::string& word, int edits, std::unordered_set<std::string>
 
 }  // namespace
 
-int EditDistance(std::string_view a, std::string_view b, int limit) {
+int edit_distance(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
   std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
@@ -48,18 +48,18 @@ int EditDistance(std::string_view a, std::string_view b, int limit) {
   return std::min(prev[m], limit + 1);
 }
 
-int SpellChecker::AllowedEdits(std::size_t length) {
+int SpellChecker::allowed_edits(std::size_t length) {
   if (length < 4) return 0;
   if (length < 8) return 1;
   return kMaxEdits;
 }
 
-void SpellChecker::Add(std::string_view word, int count) {
+void SpellChecker::add(std::string_view word, int count) {
   if (word.empty()) return;
   counts_[std::string(word)] += count;
 }
 
-void SpellChecker::Build() {
+void SpellChecker::build() {
   words_.clear();
   deletes_.clear();
   for (const auto& [word, count] : counts_) {
@@ -72,17 +72,17 @@ void SpellChecker::Build() {
   }
 }
 
-bool SpellChecker::Contains(std::string_view word) const {
+bool SpellChecker::contains(std::string_view word) const {
   return counts_.find(std::string(word)) != counts_.end();
 }
 
-int SpellChecker::CountOf(std::string_view word) const {
+int SpellChecker::count_of(std::string_view word) const {
   auto it = counts_.find(std::string(word));
   return it == counts_.end() ? 0 : it->second;
 }
 
-std::string SpellChecker::Correct(std::string_view word) const {
-  const int allowed = AllowedEdits(word.size());
+std::string SpellChecker::correct(std::string_view word) const {
+  const int allowed = allowed_edits(word.size());
   if (allowed == 0 || HasDigitOrNonAscii(word)) return "";
   std::unordered_set<std::string> variants{std::string(word)};
   Deletes(std::string(word), allowed, variants);
@@ -96,10 +96,10 @@ std::string SpellChecker::Correct(std::string_view word) const {
       if (!seen.insert(index).second) continue;
       const std::string& candidate = words_[index];
       // A candidate must be long enough itself to be corrected towards.
-      if (AllowedEdits(candidate.size()) == 0) continue;
-      int d = EditDistance(word, candidate, allowed);
+      if (allowed_edits(candidate.size()) == 0) continue;
+      int d = edit_distance(word, candidate, allowed);
       if (d > allowed) continue;
-      int count = CountOf(candidate);
+      int count = count_of(candidate);
       if (d < best_distance || (d == best_distance && (count > best_count ||
                                                        (count == best_count && candidate < best)))) {
         best = candidate;
@@ -111,14 +111,14 @@ std::string SpellChecker::Correct(std::string_view word) const {
   return best;
 }
 
-std::vector<std::string> SpellChecker::SplitRunOn(std::string_view word) const {
+std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const {
   if (word.size() < 5 || HasDigitOrNonAscii(word)) return {};
   std::vector<std::string> best;
   int best_score = 0;
   for (std::size_t cut = 1; cut + 2 <= word.size(); ++cut) {
     std::string_view left = word.substr(0, cut), right = word.substr(cut);
     if (left.size() == 1 && left != "i" && left != "a") continue;
-    int score = std::min(CountOf(left), CountOf(right));
+    int score = std::min(count_of(left), count_of(right));
     if (score > best_score) {
       best_score = score;
       best = {std::string(left), std::string(right)};

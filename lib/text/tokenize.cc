@@ -68,10 +68,10 @@ void SplitSegment(std::string_view text, int32_t begin, int32_t end, std::vector
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view folded) {
+std::vector<Token> tokenize(std::string_view folded) {
   std::vector<Token> tokens;
   const auto length = static_cast<int32_t>(folded.size());
-  if (IsAscii(folded)) {
+  if (is_ascii(folded)) {
     SplitSegment(folded, 0, length, tokens);
     return tokens;
   }

@@ -15,14 +15,14 @@ struct Token {
   std::uint32_t end;
 };
 
-// Splits folded text (see Fold) into words. Letters, digits and combining
+// Splits folded text (see fold) into words. Letters, digits and combining
 // marks make words; an apostrophe between two letters is dropped and joins
 // them; '.' and ',' between two digits stay inside the number ("12.50");
 // everything else (punctuation, symbols, emoji, spaces) separates words and
 // is dropped. Text outside ASCII is first segmented with ICU's word break
 // iterator, so scripts written without spaces (Thai, Chinese, Japanese) are
 // split into words too. Linear in the input.
-std::vector<Token> Tokenize(std::string_view folded);
+std::vector<Token> tokenize(std::string_view folded);
 
 }  // namespace parley::text
 

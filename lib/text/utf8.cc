@@ -16,14 +16,14 @@ bool IsControl(UChar32 c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0x
 
 }  // namespace
 
-bool IsAscii(std::string_view s) {
+bool is_ascii(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 0x80) return false;
   }
   return true;
 }
 
-SanitizedText Sanitize(std::string_view bytes, std::size_t max_chars) {
+SanitizedText sanitize(std::string_view bytes, std::size_t max_chars) {
   SanitizedText out;
   out.text.reserve(std::min(bytes.size(), max_chars * 4));
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());

@@ -19,10 +19,10 @@ struct SanitizedText {
 // bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069) and
 // zero-width format characters are removed. At most `max_chars` code points
 // are kept. Runs in linear time and never allocates more than the output.
-SanitizedText Sanitize(std::string_view bytes, std::size_t max_chars);
+SanitizedText sanitize(std::string_view bytes, std::size_t max_chars);
 
 // True if every byte is < 0x80.
-bool IsAscii(std::string_view s);
+bool is_ascii(std::string_view s);
 
 }  // namespace parley::text
 

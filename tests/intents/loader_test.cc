@@ -25,7 +25,7 @@ struct TempPack {
   ~TempPack() { fs::remove_all(dir); }
   std::vector<Diagnostic> Load(Pack* out = nullptr) {
     std::vector<Diagnostic> diags;
-    Pack p = LoadPack(dir.string(), diags);
+    Pack p = load_pack(dir.string(), diags);
     if (out) *out = p;
     return diags;
   }
@@ -49,7 +49,7 @@ TEST_CASE("a well-formed pack loads completely") {
               {"notes.txt", "ignored"}});
   Pack pack;
   auto diags = t.Load(&pack);
-  CHECK_MESSAGE(diags.empty(), FormatAll(diags));
+  CHECK_MESSAGE(diags.empty(), format_all(diags));
   REQUIRE(pack.intents.size() == 1);
   CHECK(pack.intents[0].priority == 2);
   CHECK(pack.intents[0].examples.size() == 2);
@@ -63,14 +63,14 @@ TEST_CASE("YAML syntax errors name file, line and column") {
   TempPack t({{"bad.yaml", "intents:\n  - id: greet\n    examples: [hi, hello\n"}});
   auto diags = t.Load();
   REQUIRE(diags.size() == 1);
-  CHECK(Format(diags[0]).rfind(t.File("bad.yaml") + ":4:1: error: YAML syntax: ", 0) == 0);
+  CHECK(format(diags[0]).rfind(t.File("bad.yaml") + ":4:1: error: YAML syntax: ", 0) == 0);
 }
 
 TEST_CASE("a misspelt key is an error at its position") {
   TempPack t({{"a.yaml", "intents:\n  - id: greet\n    exmaples: [hi]\n"}});
   auto diags = t.Load();
   REQUIRE(!diags.empty());
-  CHECK(Format(diags[0]).rfind(t.File("a.yaml") + ":3:5: error: unknown key 'exmaples' in an intent", 0) == 0);
+  CHECK(format(diags[0]).rfind(t.File("a.yaml") + ":3:5: error: unknown key 'exmaples' in an intent", 0) == 0);
 }
 
 TEST_CASE("structural mistakes are all reported") {
@@ -85,7 +85,7 @@ TEST_CASE("structural mistakes are all reported") {
                "    examples: [a]\n"
                "flavour: vanilla\n"}});
   auto diags = t.Load();
-  std::string all = FormatAll(diags);
+  std::string all = format_all(diags);
   CHECK(all.find("intent without an 'id'") != std::string::npos);
   CHECK(all.find("slot 'order' has no 'entity'") != std::string::npos);
   CHECK(all.find("unknown context 'sometimes'") != std::string::npos);
@@ -95,7 +95,7 @@ TEST_CASE("structural mistakes are all reported") {
 
 TEST_CASE("a missing or empty directory is an error") {
   std::vector<Diagnostic> diags;
-  LoadPack("/nonexistent/parley/intents", diags);
+  load_pack("/nonexistent/parley/intents", diags);
   REQUIRE(diags.size() == 1);
   CHECK(diags[0].message.find("not a directory") != std::string::npos);
   TempPack empty({});

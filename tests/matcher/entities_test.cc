@@ -15,14 +15,14 @@ const matcher::EntityExtractor& English() {
   static std::vector<intents::Diagnostic> diags;
   static intents::Pack pack = [] {
     const char* root = std::getenv("PARLEY_SOURCE_ROOT");
-    return intents::LoadPack(std::string(root ? root : ".") + "/intents/en", diags);
+    return intents::load_pack(std::string(root ? root : ".") + "/intents/en", diags);
   }();
   static matcher::EntityExtractor extractor(pack.entities, diags);
   return extractor;
 }
 
 std::string Find(std::string_view text, std::string_view type) {
-  for (const auto& e : English().Extract(text)) {
+  for (const auto& e : English().extract(text)) {
     if (e.type == type) return e.value;
   }
   return "";
@@ -44,14 +44,14 @@ TEST_CASE("English entities are found with their canonical value") {
 
 TEST_CASE("ResolveDate understands relative and absolute dates") {
   const year_month_day today{year{2026}, November, day{22}};  // a Sunday
-  CHECK(matcher::ResolveDate("today", today) == today);
-  CHECK(matcher::ResolveDate("yesterday", today) == year_month_day{year{2026}, November, day{21}});
-  CHECK(matcher::ResolveDate("3 days ago", today) == year_month_day{year{2026}, November, day{19}});
-  CHECK(matcher::ResolveDate("last monday", today) == year_month_day{year{2026}, November, day{16}});
-  CHECK(matcher::ResolveDate("next friday", today) == year_month_day{year{2026}, November, day{27}});
-  CHECK(matcher::ResolveDate("24 november", today) == year_month_day{year{2026}, November, day{24}});
-  CHECK(matcher::ResolveDate("november 24th 2025", today) == year_month_day{year{2025}, November, day{24}});
-  CHECK(matcher::ResolveDate("24/11", today) == year_month_day{year{2026}, November, day{24}});
-  CHECK(matcher::ResolveDate("2026-02-30", today) == std::nullopt);
-  CHECK(matcher::ResolveDate("whenever", today) == std::nullopt);
+  CHECK(matcher::resolve_date("today", today) == today);
+  CHECK(matcher::resolve_date("yesterday", today) == year_month_day{year{2026}, November, day{21}});
+  CHECK(matcher::resolve_date("3 days ago", today) == year_month_day{year{2026}, November, day{19}});
+  CHECK(matcher::resolve_date("last monday", today) == year_month_day{year{2026}, November, day{16}});
+  CHECK(matcher::resolve_date("next friday", today) == year_month_day{year{2026}, November, day{27}});
+  CHECK(matcher::resolve_date("24 november", today) == year_month_day{year{2026}, November, day{24}});
+  CHECK(matcher::resolve_date("november 24th 2025", today) == year_month_day{year{2025}, November, day{24}});
+  CHECK(matcher::resolve_date("24/11", today) == year_month_day{year{2026}, November, day{24}});
+  CHECK(matcher::resolve_date("2026-02-30", today) == std::nullopt);
+  CHECK(matcher::resolve_date("whenever", today) == std::nullopt);
 }

@@ -19,10 +19,10 @@ std::string SourceRoot() {
 std::shared_ptr<const matcher::IntentMatcher> MiniPack() {
   static std::shared_ptr<const matcher::IntentMatcher> m = [] {
     std::vector<intents::Diagnostic> diags;
-    auto pack = intents::LoadPack(SourceRoot() + "/tests/data/packs/mini", diags);
-    REQUIRE_MESSAGE(!intents::HasErrors(diags), intents::FormatAll(diags));
-    auto compiled = matcher::IntentMatcher::Compile(std::move(pack), diags);
-    REQUIRE_MESSAGE(compiled, intents::FormatAll(diags));
+    auto pack = intents::load_pack(SourceRoot() + "/tests/data/packs/mini", diags);
+    REQUIRE_MESSAGE(!intents::has_errors(diags), intents::format_all(diags));
+    auto compiled = matcher::IntentMatcher::compile(std::move(pack), diags);
+    REQUIRE_MESSAGE(compiled, intents::format_all(diags));
     return compiled;
   }();
   return m;
@@ -30,8 +30,8 @@ std::shared_ptr<const matcher::IntentMatcher> MiniPack() {
 
 std::string Best(std::string_view message, matcher::MatchContext context = {}) {
   auto m = MiniPack();
-  auto r = m->Match(message, context);
-  if (r.decision != Decision::kIntent) return matcher::DecisionName(r.decision);
+  auto r = m->match(message, context);
+  if (r.decision != Decision::kIntent) return matcher::decision_name(r.decision);
   return m->intents()[static_cast<size_t>(r.best()->intent)].id;
 }
 
@@ -46,22 +46,22 @@ TEST_CASE("patterns, phrases and examples each route a message") {
 
 TEST_CASE("shorthand, typos and run-on words are normalised") {
   auto m = MiniPack();
-  auto r = m->Match("wheres my pakage pls", {});
+  auto r = m->match("wheres my pakage pls", {});
   CHECK(r.input.text == "where is my package please");
   CHECK(Best("wheres my pakage pls") == "order_status");
-  CHECK(m->Match("whereis my order", {}).input.text == "where is my order");
+  CHECK(m->match("whereis my order", {}).input.text == "where is my order");
 }
 
 TEST_CASE("entities become placeholders and named groups fill slots") {
   auto m = MiniPack();
-  auto r = m->Match("tracking 112-4839201-5561234", {});
+  auto r = m->match("tracking 112-4839201-5561234", {});
   CHECK(r.input.text == "tracking #order_number");
   REQUIRE(r.input.entities.size() == 1);
   CHECK(r.input.entities[0].value == "112-4839201-5561234");
   REQUIRE(r.decision == Decision::kIntent);
   REQUIRE(r.captures.size() == 1);
   CHECK(r.captures[0].first == "order_ref");
-  auto shoes = m->Match("return my trainers", {});
+  auto shoes = m->match("return my trainers", {});
   REQUIRE(shoes.input.entities.size() == 1);
   CHECK(shoes.input.entities[0].type == "category");
   CHECK(shoes.input.entities[0].value == "shoes");
@@ -69,7 +69,7 @@ TEST_CASE("entities become placeholders and named groups fill slots") {
 
 TEST_CASE("vetoes remove an intent") {
   auto m = MiniPack();
-  auto r = m->Match("what is your return policy", {});
+  auto r = m->match("what is your return policy", {});
   for (const auto& s : r.ranked) CHECK(m->intents()[static_cast<size_t>(s.intent)].id != "return_item");
 }
 
@@ -87,14 +87,14 @@ TEST_CASE("unrelated messages fall back; priority settles near ties") {
 
 TEST_CASE("confidence is in [0, 1] and candidates are ranked") {
   auto m = MiniPack();
-  auto r = m->Match("where is my order", {});
+  auto r = m->match("where is my order", {});
   REQUIRE(!r.ranked.empty());
   for (size_t i = 0; i < r.ranked.size(); ++i) {
     CHECK(r.ranked[i].confidence >= 0.0);
     CHECK(r.ranked[i].confidence <= 1.0);
     if (i) CHECK(r.ranked[i - 1].confidence >= r.ranked[i].confidence);
   }
-  auto lines = m->Explain(r);
+  auto lines = m->explain(r);
   CHECK(lines.front() == "normalised: \"where is my order\"");
   bool mentions_pattern = false;
   for (const auto& l : lines) mentions_pattern |= l.find("pattern '") != std::string::npos;
@@ -111,9 +111,9 @@ TEST_CASE("compile errors point at file:line:column") {
   bad.phrases.push_back({"@nosuch thing", {"x/a.yaml", 5, 9}});
   pack.intents.push_back(bad);
   std::vector<intents::Diagnostic> diags;
-  CHECK(matcher::IntentMatcher::Compile(pack, diags) == nullptr);
+  CHECK(matcher::IntentMatcher::compile(pack, diags) == nullptr);
   REQUIRE(diags.size() == 3);
-  CHECK(intents::Format(diags[0]).rfind("x/a.yaml:3:9: error: pattern is not a valid RE2", 0) == 0);
-  CHECK(intents::Format(diags[1]) == "x/a.yaml:4:9: error: phrase: missing ']'");
-  CHECK(intents::Format(diags[2]) == "x/a.yaml:5:9: error: phrase: unknown synonym class '@nosuch'");
+  CHECK(intents::format(diags[0]).rfind("x/a.yaml:3:9: error: pattern is not a valid RE2", 0) == 0);
+  CHECK(intents::format(diags[1]) == "x/a.yaml:4:9: error: phrase: missing ']'");
+  CHECK(intents::format(diags[2]) == "x/a.yaml:5:9: error: phrase: unknown synonym class '@nosuch'");
 }

@@ -11,14 +11,14 @@ namespace {
 
 std::vector<std::string> Split(std::string_view s) {
   std::vector<std::string> out;
-  for (auto& t : parley::text::Tokenize(s)) out.push_back(t.text);
+  for (auto& t : parley::text::tokenize(s)) out.push_back(t.text);
   return out;
 }
 
 bool Matches(std::string_view phrase, std::string_view text) {
   SynonymTable synonyms{{"order", {"order", "parcel", "money back"}}};
   std::string error;
-  std::string regex = CompilePhrase(phrase, synonyms, Split, error);
+  std::string regex = compile_phrase(phrase, synonyms, Split, error);
   REQUIRE_MESSAGE(error.empty(), error);
   return RE2::PartialMatch(" " + std::string(text) + " ", regex);
 }
@@ -43,12 +43,12 @@ TEST_CASE("optional words, alternatives, classes and gaps") {
 TEST_CASE("phrase syntax errors are reported") {
   std::string error;
   SynonymTable none;
-  CHECK(CompilePhrase("where [is", none, Split, error).empty());
+  CHECK(compile_phrase("where [is", none, Split, error).empty());
   CHECK(error == "missing ']'");
   error.clear();
-  CHECK(CompilePhrase("a) b", none, Split, error).empty());
+  CHECK(compile_phrase("a) b", none, Split, error).empty());
   CHECK(error == "unbalanced ')'");
   error.clear();
-  CHECK(CompilePhrase("[ ... ]", none, Split, error).empty());
+  CHECK(compile_phrase("[ ... ]", none, Split, error).empty());
   CHECK(error == "a phrase needs at least one word");
 }

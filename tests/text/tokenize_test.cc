@@ -7,7 +7,7 @@
 namespace {
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
-  for (auto& t : parley::text::Tokenize(s)) out.push_back(t.text);
+  for (auto& t : parley::text::tokenize(s)) out.push_back(t.text);
   return out;
 }
 }  // namespace
@@ -25,7 +25,7 @@ TEST_CASE("Tokenize joins apostrophes and decimal numbers") {
 }
 
 TEST_CASE("Tokenize keeps byte offsets") {
-  auto tokens = parley::text::Tokenize("ab, cd");
+  auto tokens = parley::text::tokenize("ab, cd");
   REQUIRE(tokens.size() == 2);
   CHECK(tokens[1].begin == 4);
   CHECK(tokens[1].end == 6);

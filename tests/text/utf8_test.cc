@@ -2,10 +2,10 @@
 
 #include <doctest/doctest.h>
 
-using parley::text::Sanitize;
+using parley::text::sanitize;
 
 TEST_CASE("Sanitize keeps valid text unchanged") {
-  auto s = Sanitize("Où est ma commande ? 🙂", 2000);
+  auto s = sanitize("Où est ma commande ? 🙂", 2000);
   CHECK(s.text == "Où est ma commande ? 🙂");
   CHECK_FALSE(s.truncated);
   CHECK_FALSE(s.repaired);
@@ -15,7 +15,7 @@ TEST_CASE("Sanitize repairs invalid UTF-8 and removes controls and bidi override
   static const char kBad[] = "ab\xff\xfe" "c\x00" "d\te\u202Eevil\u2066x";
   std::string bad(kBad, sizeof(kBad) - 1);
   REQUIRE(bad[5] == '\0');
-  auto s = Sanitize(std::string_view(bad.data(), bad.size()), 2000);
+  auto s = sanitize(std::string_view(bad.data(), bad.size()), 2000);
   CHECK(s.repaired);
   CHECK(s.text.find('\0') == std::string::npos);
   CHECK(s.text.find("\u202E") == std::string::npos);
@@ -26,13 +26,13 @@ TEST_CASE("Sanitize repairs invalid UTF-8 and removes controls and bidi override
 TEST_CASE("Sanitize truncates by code points, not bytes") {
   std::string many;
   for (int i = 0; i < 10; ++i) many += "é";
-  auto s = Sanitize(many, 4);
+  auto s = sanitize(many, 4);
   CHECK(s.truncated);
   CHECK(s.text == "éééé");
 }
 
 TEST_CASE("Sanitize of a truncated multi-byte sequence at the end") {
-  auto s = Sanitize("abc\xe2\x82", 100);
+  auto s = sanitize("abc\xe2\x82", 100);
   CHECK(s.repaired);
   CHECK(s.text.rfind("abc", 0) == 0);
 }
