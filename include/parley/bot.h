@@ -17,10 +17,12 @@
 #ifndef PARLEY_BOT_H_
 #define PARLEY_BOT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "parley/action.h"
 #include "parley/export.h"
 #include "parley/options.h"
 #include "parley/reply.h"
@@ -54,6 +56,23 @@ class PARLEY_API Bot {
 
   // The session's current dialogue state name ("idle" for unknown sessions).
   std::string state(std::string_view session_id) const;
+
+  // Marks the session as signed in by the host app: orders of this customer
+  // are discussed without asking for an email or postcode (others' orders
+  // still are verified). Pass the store's customer id.
+  void sign_in(std::string_view session_id, std::int64_t customer_id);
+
+  // Makes `action` available to flows (flows.yaml `action: name`). Replaces
+  // a built-in action of the same name. Not safe to call concurrently with
+  // respond(): register actions before serving.
+  void register_action(std::string name, Action action);
+
+  // Ends a handoff: the bot answers the session again, with its slots and
+  // verification intact. kNotFound for an unknown session.
+  Status release(std::string_view session_id);
+
+  // The locale folder the bot loaded (after resolving BotOptions::intents).
+  const std::string& intents_directory() const;
 
  private:
   struct Impl;

@@ -193,13 +193,34 @@ void ReadEntities(FileReader& r, const YAML::Node& node, Pack& pack) {
   }
 }
 
+// Reads a word list (one word per line, '#' comments) next to the YAML file.
+void ReadWordFile(FileReader& r, const YAML::Node& node, Pack& pack) {
+  const fs::path path = fs::path(r.file()).parent_path() / pack.locale.known_words_file;
+  std::ifstream in(path);
+  if (!in) {
+    r.Error(node, "cannot read the word list '" + path.string() + "'");
+    return;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    pack.locale.known_words.push_back(line);
+  }
+}
+
 void ReadLocale(FileReader& r, const YAML::Node& node, Pack& pack) {
   if (!r.ExpectMap(node, "locale")) return;
-  r.CheckKeys(node, {"tag", "fold_accents", "fallback_threshold", "ambiguity_margin", "stopwords",
-                     "known_words"},
+  r.CheckKeys(node, {"tag", "formatting", "fold_accents", "fallback_threshold", "ambiguity_margin",
+                     "stopwords", "known_words", "known_words_file"},
               "locale");
   LocaleSettings& l = pack.locale;
   if (node["tag"]) l.tag = r.Scalar(node["tag"], "tag");
+  if (node["formatting"]) l.formatting = r.Scalar(node["formatting"], "formatting");
+  if (node["known_words_file"]) {
+    l.known_words_file = r.Scalar(node["known_words_file"], "known_words_file");
+    ReadWordFile(r, node["known_words_file"], pack);
+  }
   if (node["fold_accents"]) l.fold_accents = r.Bool(node["fold_accents"], "fold_accents", true);
   if (node["fallback_threshold"]) {
     l.fallback_threshold = r.Number<double>(node["fallback_threshold"], "fallback_threshold", 0.5);
@@ -345,6 +366,7 @@ Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostic
   }
   for (const auto& file : pack.files) ReadFile(file, pack, diagnostics);
   if (pack.locale.tag.empty()) pack.locale.tag = fs::path(directory).filename().string();
+  if (pack.locale.formatting.empty()) pack.locale.formatting = pack.locale.tag;
   CheckUnique(pack, diagnostics);
   return pack;
 }

@@ -51,11 +51,13 @@ struct EntityDef {
 
 struct LocaleSettings {
   std::string tag;                  // defaults to the folder name
+  std::string formatting;           // ICU locale for dates and money ("en_GB"); defaults to tag
   bool fold_accents = true;         // "é" -> "e" before matching
   double fallback_threshold = 0.5;  // below: fallback
   double ambiguity_margin = 0.08;   // top two closer than this: ambiguous
   std::vector<std::string> stopwords;  // words that carry no meaning for similarity
   std::vector<std::string> known_words;  // words never "corrected" (not shop words)
+  std::string known_words_file;          // a file of such words, one per line
 };
 
 struct ResponseDef {

@@ -107,24 +107,25 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     }
   }
 
-  rules_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+  patterns_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+  phrases_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
   vetoes_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
                       bool is_phrase) {
     std::string error;
-    if (rules_->Add(regex, &error) < 0) {
+    if ((is_phrase ? phrases_ : patterns_)->Add(regex, &error) < 0) {
       diagnostics.push_back({source.where, intents::Severity::kError,
                              std::string(is_phrase ? "phrase" : "pattern") +
                                  " is not a valid RE2 regular expression: " + error});
       return;
     }
-    rule_refs_.push_back(RuleRef{intent, index, is_phrase});
-    std::unique_ptr<RE2> capture;
-    if (!is_phrase) {
-      auto re = std::make_unique<RE2>(regex, RuleOptions());
-      if (re->ok() && !re->NamedCapturingGroups().empty()) capture = std::move(re);
+    if (is_phrase) {
+      phrase_refs_.push_back(RuleRef{intent, index, true});
+      return;
     }
-    capture_patterns_.push_back(std::move(capture));
+    pattern_refs_.push_back(RuleRef{intent, index, false});
+    auto re = std::make_unique<RE2>(regex, RuleOptions());
+    capture_patterns_.push_back(re->ok() && !re->NamedCapturingGroups().empty() ? std::move(re) : nullptr);
   };
 
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
@@ -157,7 +158,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
       veto_refs_.emplace_back(id, static_cast<int>(v));
     }
   }
-  if (!rules_->Compile()) {
+  if (!patterns_->Compile() || !phrases_->Compile()) {
     diagnostics.push_back({{pack_.directory, 0, 0}, intents::Severity::kError,
                            "the patterns and phrases together are too large for RE2 (out of memory)"});
   }
@@ -179,7 +180,7 @@ void IntentMatcher::index_examples() {
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
     const auto& intent = pack_.intents[i];
     for (size_t e = 0; e < intent.examples.size(); ++e) {
-      Normalized n = normalizer_->normalize(intent.examples[e].value, 100000);
+      Normalized n = normalizer_->normalize(intent.examples[e].value, 100000, /*correct=*/false);
       for (const auto& w : n.words) {
         if (w[0] != '#') normalizer_->add_vocabulary(w, 3);
       }
@@ -192,7 +193,7 @@ void IntentMatcher::index_examples() {
   for (const auto& [word, expansion] : pack_.shorthand) {
     for (const auto& w : normalizer_->content_words(expansion)) normalizer_->add_vocabulary(w);
   }
-  for (const auto& w : pack_.locale.known_words) normalizer_->add_vocabulary(w);
+  for (const auto& w : pack_.locale.known_words) normalizer_->add_known_word(w);
   normalizer_->build_vocabulary();
 
   const double n = static_cast<double>(std::max<size_t>(pack_.intents.size(), 1));
@@ -223,17 +224,23 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   const std::string padded = Pad(result.input.text);
   const size_t count = pack_.intents.size();
 
+  const std::string& text = result.input.text;
   std::vector<Evidence> evidence(count);
   std::vector<int> hits;
-  rules_->Match(padded, &hits);
-  for (int h : hits) {
-    const RuleRef& r = rule_refs_[static_cast<size_t>(h)];
-    Evidence& e = evidence[static_cast<size_t>(r.intent)];
-    int& slot = r.is_phrase ? e.phrase : e.pattern;
-    if (slot < 0 || r.index < slot) slot = r.index;
-  }
-  hits.clear();
-  vetoes_->Match(padded, &hits);
+  auto record = [&](const std::vector<RuleRef>& refs) {
+    for (int h : hits) {
+      const RuleRef& r = refs[static_cast<size_t>(h)];
+      Evidence& e = evidence[static_cast<size_t>(r.intent)];
+      int& slot = r.is_phrase ? e.phrase : e.pattern;
+      if (slot < 0 || r.index < slot) slot = r.index;
+    }
+    hits.clear();
+  };
+  patterns_->Match(text, &hits);
+  record(pattern_refs_);
+  phrases_->Match(padded, &hits);
+  record(phrase_refs_);
+  vetoes_->Match(text, &hits);
   for (int h : hits) {
     auto [intent, index] = veto_refs_[static_cast<size_t>(h)];
     Evidence& e = evidence[static_cast<size_t>(intent)];
@@ -303,15 +310,15 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
   // Named groups of the deciding pattern fill slots.
   if (result.decision == Decision::kIntent && result.ranked[0].evidence.pattern >= 0) {
-    for (size_t r = 0; r < rule_refs_.size(); ++r) {
-      const RuleRef& ref = rule_refs_[r];
-      if (ref.is_phrase || ref.intent != result.ranked[0].intent ||
+    for (size_t r = 0; r < pattern_refs_.size(); ++r) {
+      const RuleRef& ref = pattern_refs_[r];
+      if (ref.intent != result.ranked[0].intent ||
           ref.index != result.ranked[0].evidence.pattern || !capture_patterns_[r]) {
         continue;
       }
       const RE2& re = *capture_patterns_[r];
       std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-      if (re.Match(padded, 0, padded.size(), RE2::UNANCHORED, groups.data(),
+      if (re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
                    static_cast<int>(groups.size()))) {
         for (const auto& [name, index] : re.NamedCapturingGroups()) {
           if (groups[static_cast<size_t>(index)].data() != nullptr) {

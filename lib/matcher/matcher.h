@@ -108,9 +108,13 @@ class IntentMatcher {
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<Normalizer> normalizer_;
-  std::unique_ptr<re2::RE2::Set> rules_;
-  std::vector<RuleRef> rule_refs_;
-  std::vector<std::unique_ptr<RE2>> capture_patterns_;  // per rule; null without named groups
+  // Patterns run on the normalised text as it is (so ^ and $ work);
+  // phrases on the text padded with a space at both ends.
+  std::unique_ptr<re2::RE2::Set> patterns_;
+  std::unique_ptr<re2::RE2::Set> phrases_;
+  std::vector<RuleRef> pattern_refs_;
+  std::vector<RuleRef> phrase_refs_;
+  std::vector<std::unique_ptr<RE2>> capture_patterns_;  // per pattern; null without named groups
   std::unique_ptr<re2::RE2::Set> vetoes_;
   std::vector<std::pair<int, int>> veto_refs_;  // (intent, index)
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"

@@ -38,7 +38,7 @@ std::vector<std::string> Normalizer::content_words(std::string_view content) con
   return out;
 }
 
-Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars) const {
+Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars, bool correct) const {
   Normalized n;
   text::SanitizedText clean = text::sanitize(message, max_chars);
   n.truncated = clean.truncated;
@@ -60,7 +60,8 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       continue;
     }
     // Known words and shorthand first; then typo correction; then run-ons.
-    if (shorthand_.count(token.text) || spell_.contains(token.text)) {
+    if (!correct || shorthand_.count(token.text) || spell_.contains(token.text) ||
+        known_.count(token.text)) {
       expand(token.text, n.words);
       continue;
     }

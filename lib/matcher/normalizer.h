@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -37,11 +38,16 @@ class Normalizer {
 
   // Adds a word to the vocabulary typos are corrected to.
   void add_vocabulary(std::string_view word, int count = 1) { spell_.add(word, count); }
+  // Adds a word that is never corrected but is not a correction target
+  // (everyday words outside the shop's vocabulary).
+  void add_known_word(std::string word) { known_.insert(std::move(word)); }
   void build_vocabulary() { spell_.build(); }
   const text::SpellChecker& vocabulary() const { return spell_; }
 
-  // Normalises a customer message. Any bytes are accepted.
-  Normalized normalize(std::string_view message, std::size_t max_chars) const;
+  // Normalises a customer message. Any bytes are accepted. With
+  // `correct` false, unknown words are kept as written (used for the
+  // pack's own examples, which define the vocabulary).
+  Normalized normalize(std::string_view message, std::size_t max_chars, bool correct = true) const;
 
  private:
   void expand(const std::string& word, std::vector<std::string>& out) const;
@@ -50,6 +56,7 @@ class Normalizer {
   std::map<std::string, std::vector<std::string>, std::less<>> shorthand_;
   const EntityExtractor& entities_;
   text::SpellChecker spell_;
+  std::unordered_set<std::string> known_;
 };
 
 }  // namespace parley::matcher

@@ -1,0 +1,87 @@
+// `parley classify`: one line in, one line out, for running a day of real
+// messages through the intents.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "cli.h"
+#include "intents/loader.h"
+#include "matcher/matcher.h"
+
+namespace parley::cli {
+
+namespace {
+const char* const kUsage = "parley classify [--intents DIR] [--locale TAG] < messages.txt";
+}
+
+// Loads and compiles the pack of `intents`/`locale`, printing problems.
+std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& intents, const std::string& locale);
+
+int classify_main(int argc, char** argv) {
+  std::vector<FlagSpec> specs = {
+      {"intents", true, "intent folder (default: the bundled intents)"},
+      {"locale", true, "locale of the pack (default: en)"},
+  };
+  auto args = parse(argc, argv, 2, specs, kUsage);
+  if (!args) return kError;
+  if (args->has("help")) {
+    print_help(kUsage,
+               "Reads messages from stdin, one per line, and writes one line for each, in order:\n"
+               "  intent<TAB>confidence<TAB>second intent<TAB>second confidence\n"
+               "The intent is 'fallback' or 'ambiguous' when the bot would say so. Every input line\n"
+               "(empty, invalid UTF-8, megabytes long) gets exactly one output line.",
+               specs,
+               "  parley classify < todays-messages.txt > classified.tsv\n"
+               "  echo 'wheres my parcel' | parley classify --intents intents --locale en\n");
+    return kOk;
+  }
+  auto m = load_matcher(args->get("intents", default_intents()), args->get("locale", "en"));
+  if (!m) return kError;
+  std::string line;
+  std::string out;
+  char buf[32];
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto r = m->match(line, {});
+    out.clear();
+    if (r.decision == matcher::Decision::kIntent) {
+      out += m->intents()[static_cast<size_t>(r.best()->intent)].id;
+    } else {
+      out += matcher::decision_name(r.decision);
+    }
+    std::snprintf(buf, sizeof buf, "\t%.3f\t", r.best() ? r.best()->confidence : 0.0);
+    out += buf;
+    if (r.ranked.size() >= 2) {
+      out += m->intents()[static_cast<size_t>(r.ranked[1].intent)].id;
+      std::snprintf(buf, sizeof buf, "\t%.3f", r.ranked[1].confidence);
+    } else {
+      out += "-";
+      std::snprintf(buf, sizeof buf, "\t%.3f", 0.0);
+    }
+    out += buf;
+    out += '\n';
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  std::fflush(stdout);
+  return kOk;
+}
+
+std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& intents, const std::string& locale) {
+  std::string directory = intents;
+  std::error_code ec;
+  if (std::filesystem::is_directory(std::filesystem::path(intents) / locale, ec)) {
+    directory = (std::filesystem::path(intents) / locale).string();
+  }
+  std::vector<intents::Diagnostic> diagnostics;
+  auto pack = intents::load_pack(directory, diagnostics);
+  std::shared_ptr<const matcher::IntentMatcher> m;
+  if (!intents::has_errors(diagnostics)) m = matcher::IntentMatcher::compile(std::move(pack), diagnostics);
+  if (!m) {
+    std::cerr << intents::format_all(diagnostics) << "\n";
+    return nullptr;
+  }
+  return m;
+}
+
+}  // namespace parley::cli

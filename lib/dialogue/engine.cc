@@ -1,0 +1,648 @@
+// The dialogue state machine (see engine.h and docs/dialogue.md). One
+// cohesive class: each handle_* method is one state's transitions.
+#include "dialogue/engine.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "dialogue/json.h"
+#include "redact/redact.h"
+#include "text/utf8.h"
+
+namespace parley::dialogue {
+namespace {
+
+constexpr double kSideQuestionConfidence = 0.6;
+constexpr int kMissesBeforeHandoff = 2;
+constexpr int kMaxFailedVerifications = 3;
+constexpr int kDefaultRetries = 2;
+const char* const kQuestion = "_question";  // last question asked, for re-asking
+const char* const kOfferReason = "_offer";  // why a human was offered
+
+bool is_private_slot(const std::string& name) { return !name.empty() && name[0] == '_'; }
+
+std::string lower_no_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ') out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+class TurnRunner {
+ public:
+  TurnRunner(Session& session, const TurnEnvironment& env) : s_(session), env_(env) {}
+
+  Reply run(std::string_view message);
+  Reply hand_over(std::string_view reason);
+
+ private:
+  // --- one method per state ---
+  void handle_idle();
+  void handle_collecting();
+  void handle_verifying();
+  void handle_confirming();
+  void handle_clarifying();
+  void handle_offering_human();
+  void handle_handed_off();
+
+  // --- flow steps ---
+  void start_intent(const std::string& intent);
+  void advance_flow();
+  void run_action(bool confirmed);
+  void apply(const Outcome& outcome);
+  bool answer_side_question(const std::string& intent);
+  void interrupt(const std::string& intent);
+  void reask(const char* prefix_key);
+  void offer_human(const std::string& reason, const std::string& text);
+  void handoff(const std::string& reason);
+  void fallback();
+  void clarify();
+
+  // --- helpers ---
+  const intents::FlowDef* flow_for(const std::string& intent) const;
+  bool needs_verification(const intents::FlowDef& flow);
+  bool missing_slots(const intents::FlowDef& flow) const;
+  std::string extract_slot(const std::string& slot);
+  void fill_slots_from_message(const std::string& intent);
+  void ask(std::string text, std::vector<std::string> suggestions = {});
+  void say(const std::string& text);
+  std::string render(const std::string& key, const Args& args = {}) const {
+    return env_.renderer.render(key, args, pick());
+  }
+  std::uint64_t pick() const {
+    return env_.seed * 1000003u + std::hash<std::string>{}(s_.id) + static_cast<std::uint64_t>(s_.turns) * 7919u;
+  }
+  std::string decided() const;  // confident intent id, or ""
+  std::string intent_name(int index) const {
+    return env_.matcher.intents()[static_cast<size_t>(index)].id;
+  }
+  void trace(std::string line) { reply_.trace.push_back("dialogue: " + std::move(line)); }
+
+  Session& s_;
+  const TurnEnvironment& env_;
+  matcher::MatchResult m_;
+  std::string message_;  // sanitised customer text
+  Reply reply_;
+};
+
+std::string TurnRunner::decided() const {
+  if (m_.decision != matcher::Decision::kIntent) return "";
+  return intent_name(m_.best()->intent);
+}
+
+void TurnRunner::say(const std::string& text) {
+  if (text.empty()) return;
+  if (!reply_.text.empty()) reply_.text += "\n";
+  reply_.text += text;
+}
+
+void TurnRunner::ask(std::string text, std::vector<std::string> suggestions) {
+  s_.slots[kQuestion] = text;
+  say(text);
+  reply_.suggestions = std::move(suggestions);
+}
+
+Reply TurnRunner::run(std::string_view message) {
+  s_.turns++;
+  const State before = s_.state;
+  matcher::MatchContext context;
+  context.question_pending = s_.state == State::kConfirming || s_.state == State::kOfferingHuman;
+  context.slot_pending = s_.state == State::kCollectingSlot || s_.state == State::kVerifying;
+  m_ = env_.matcher.match(message, context, env_.max_message_chars);
+  message_ = text::sanitize(message, env_.max_message_chars).text;
+  s_.record("customer", message_);
+  reply_.trace = env_.matcher.explain(m_);
+  reply_.intent = m_.decision == matcher::Decision::kIntent ? decided()
+                                                            : matcher::decision_name(m_.decision);
+  reply_.confidence = m_.best() ? m_.best()->confidence : 0.0;
+  if (m_.input.truncated) say(render("message_too_long"));
+
+  const std::string intent = decided();
+  if (s_.state == State::kHandedOff) {
+    handle_handed_off();
+  } else if (intent == "human_agent") {
+    trace("the customer asked for a person");
+    handoff("customer_request");
+  } else if (intent == "stop" && s_.state != State::kIdle) {
+    trace("stop: leaving flow '" + s_.flow + "'");
+    s_.end_flow();
+    say(render("stopped"));
+  } else {
+    switch (s_.state) {
+      case State::kIdle:
+      case State::kAwaitingFeedback: handle_idle(); break;
+      case State::kCollectingSlot: handle_collecting(); break;
+      case State::kVerifying: handle_verifying(); break;
+      case State::kConfirming: handle_confirming(); break;
+      case State::kClarifying: handle_clarifying(); break;
+      case State::kOfferingHuman: handle_offering_human(); break;
+      case State::kHandedOff: handle_handed_off(); break;
+    }
+  }
+
+  if (reply_.text.empty()) say(render("fallback"));
+  reply_.state = state_name(s_.state);
+  if (before != s_.state) trace(std::string("state ") + state_name(before) + " -> " + state_name(s_.state));
+  for (size_t i = 0; i < m_.ranked.size() && i < 3; ++i) {
+    reply_.candidates.push_back({intent_name(m_.ranked[i].intent), m_.ranked[i].confidence});
+  }
+  for (const auto& [k, v] : s_.slots) {
+    if (!is_private_slot(k)) reply_.slots.emplace_back(k, v);
+  }
+  s_.record("bot", reply_.text);
+  return reply_;
+}
+
+// --- states ---------------------------------------------------------------
+
+void TurnRunner::handle_idle() {
+  s_.state = State::kIdle;
+  if (m_.decision == matcher::Decision::kIntent) {
+    start_intent(decided());
+    return;
+  }
+  // A bare order number after an answer continues (or corrects) the last
+  // order conversation: "no, it's 112-...".
+  auto numbers = env_.matcher.entities().extract_type(m_.input.folded, "order_number");
+  if (!numbers.empty()) {
+    const std::string intent = !s_.last_intent.empty() && flow_for(s_.last_intent) ? s_.last_intent : "order_status";
+    trace("order number without a clear intent: continuing '" + intent + "'");
+    start_intent(intent);
+    return;
+  }
+  if (m_.decision == matcher::Decision::kAmbiguous) {
+    clarify();
+  } else {
+    fallback();
+  }
+}
+
+void TurnRunner::handle_collecting() {
+  const std::string slot = s_.pending_slot;
+  std::string value = extract_slot(slot);
+  if (!value.empty()) {
+    s_.slots[slot] = value;
+    s_.retries = 0;
+    reply_.intent = "slot:" + slot;
+    reply_.confidence = 1.0;
+    trace("slot '" + slot + "' = '" + value + "'");
+    s_.state = State::kIdle;
+    s_.pending_slot.clear();
+    advance_flow();
+    return;
+  }
+  const std::string other = decided();
+  if (!other.empty() && other != s_.flow && other != "affirm" && other != "deny") {
+    interrupt(other);
+    return;
+  }
+  if (++s_.retries > kDefaultRetries) {
+    offer_human("slot_not_understood", render("slot_give_up"));
+    return;
+  }
+  reask("reask_slot");
+}
+
+void TurnRunner::handle_verifying() {
+  const auto& entities = env_.matcher.entities();
+  auto numbers = entities.extract_type(m_.input.folded, "order_number");
+  if (!numbers.empty()) s_.slots["order_number"] = canonical_order_number(numbers.front().value);
+  auto emails = entities.extract_type(m_.input.folded, "email");
+  auto postcodes = entities.extract_type(m_.input.folded, "postcode");
+  if (emails.empty() && postcodes.empty()) {
+    const std::string other = decided();
+    if (!other.empty() && other != s_.flow && other != "affirm" && other != "deny") {
+      interrupt(other);
+      return;
+    }
+    if (++s_.retries > kDefaultRetries) {
+      offer_human("verification_not_given", render("slot_give_up"));
+      return;
+    }
+    reask("reask_verify");
+    return;
+  }
+  reply_.intent = "verify";
+  reply_.confidence = 1.0;
+  const std::string number = s_.slots["order_number"];
+  bool match = false;
+  auto order = env_.store.find_order_by_number(number);
+  if (!order) {
+    trace("store error: " + order.error().message());
+    offer_human("store_error", render("store_error"));
+    return;
+  }
+  if (order->has_value()) {
+    auto customer = env_.store.find_customer((*order)->customer_id);
+    if (customer && customer->has_value()) {
+      for (const auto& e : emails) match |= lower_no_spaces(e.value) == lower_no_spaces((*customer)->email);
+    }
+    for (const auto& p : postcodes) {
+      match |= lower_no_spaces(p.value) == lower_no_spaces((*order)->shipping_address.postcode);
+    }
+  }
+  if (match) {
+    trace("identity verified for order " + number);
+    s_.verified_orders.insert(number);
+    s_.retries = 0;
+    s_.state = State::kIdle;
+    advance_flow();
+    return;
+  }
+  ++s_.failed_verifications;
+  trace("verification failed (" + std::to_string(s_.failed_verifications) + " of " +
+        std::to_string(kMaxFailedVerifications) + ")");
+  if (s_.failed_verifications >= kMaxFailedVerifications) {
+    s_.slots["_locked"] = "1";
+    say(render("verify_locked"));
+    handoff("verification_failed");
+    return;
+  }
+  ask(render("verify_failed", {{"order", number}}));
+}
+
+void TurnRunner::handle_confirming() {
+  const std::string intent = decided();
+  if (intent == "affirm") {
+    trace("confirmed");
+    s_.state = State::kIdle;
+    run_action(true);
+  } else if (intent == "deny") {
+    trace("declined");
+    s_.end_flow();
+    say(render("confirm_declined"));
+  } else if (!intent.empty() && intent != s_.flow) {
+    interrupt(intent);
+  } else if (++s_.retries > kDefaultRetries) {
+    s_.end_flow();
+    say(render("confirm_declined"));
+  } else {
+    reask("reask_yes_no");
+  }
+}
+
+void TurnRunner::handle_clarifying() {
+  const std::vector<std::string> options = s_.options;
+  s_.end_flow();
+  std::string chosen;
+  const std::string intent = decided();
+  if (std::find(options.begin(), options.end(), intent) != options.end()) chosen = intent;
+  for (size_t i = 0; chosen.empty() && i < options.size(); ++i) {
+    if (message_ == std::to_string(i + 1)) chosen = options[i];
+  }
+  for (const auto& c : m_.ranked) {
+    if (!chosen.empty()) break;
+    const std::string name = intent_name(c.intent);
+    if (c.confidence >= 0.3 && std::find(options.begin(), options.end(), name) != options.end()) chosen = name;
+  }
+  if (!chosen.empty()) {
+    trace("clarified: " + chosen);
+    reply_.intent = chosen;
+    start_intent(chosen);
+    return;
+  }
+  handle_idle();
+}
+
+void TurnRunner::handle_offering_human() {
+  const std::string intent = decided();
+  if (intent == "affirm") {
+    handoff(s_.slots.count(kOfferReason) ? s_.slots[kOfferReason] : "offered");
+    return;
+  }
+  s_.slots.erase(kOfferReason);
+  s_.end_flow();
+  if (intent == "deny") {
+    say(render("offer_declined"));
+    return;
+  }
+  handle_idle();
+}
+
+void TurnRunner::handle_handed_off() {
+  trace("handed off: the message waits for the agent");
+  reply_.intent = "handed_off";
+  say(render("with_agent"));
+}
+
+// --- flows ------------------------------------------------------------------
+
+const intents::FlowDef* TurnRunner::flow_for(const std::string& intent) const {
+  const auto& flows = env_.matcher.pack().flows;
+  auto it = flows.find(intent);
+  return it == flows.end() ? nullptr : &it->second;
+}
+
+std::string TurnRunner::extract_slot(const std::string& slot) {
+  if (env_.matcher.entities().knows(slot)) {
+    auto found = env_.matcher.entities().extract_type(m_.input.folded, slot);
+    if (found.empty()) return "";
+    return slot == "order_number" ? canonical_order_number(found.front().value) : found.front().value;
+  }
+  // A free-text slot (an item, a reason): the message itself is the value.
+  std::string value = message_;
+  while (!value.empty() && value.back() == ' ') value.pop_back();
+  while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+  return value;
+}
+
+void TurnRunner::fill_slots_from_message(const std::string& intent) {
+  const int index = env_.matcher.intent_index(intent);
+  std::vector<std::string> wanted;
+  if (index >= 0) {
+    for (const auto& slot : env_.matcher.intents()[static_cast<size_t>(index)].slots) wanted.push_back(slot.entity);
+  }
+  if (const auto* flow = flow_for(intent)) {
+    for (const auto& slot : flow->slots) wanted.push_back(slot.name);
+  }
+  for (const auto& e : m_.input.entities) {
+    if (std::find(wanted.begin(), wanted.end(), e.type) == wanted.end()) continue;
+    std::string value = e.type == "order_number" ? canonical_order_number(e.value) : e.value;
+    if (e.type == "order_number" && s_.slots["order_number"] != value) {
+      // A different order: what we knew about the previous one no longer applies.
+      s_.slots.erase("item");
+      s_.slots.erase("reason");
+    }
+    s_.slots[e.type] = value;
+    trace("slot '" + e.type + "' = '" + value + "' (from the message)");
+  }
+  for (const auto& [name, value] : m_.captures) s_.slots[name] = value;
+}
+
+void TurnRunner::start_intent(const std::string& intent) {
+  s_.misses = 0;
+  s_.end_flow();
+  s_.flow = intent;
+  s_.last_intent = intent;
+  fill_slots_from_message(intent);
+  if (!flow_for(intent)) s_.slots["topic"] = intent;
+  advance_flow();
+}
+
+bool TurnRunner::missing_slots(const intents::FlowDef& flow) const {
+  return std::any_of(flow.slots.begin(), flow.slots.end(),
+                     [&](const intents::FlowSlotDef& slot) { return !s_.slots.count(slot.name); });
+}
+
+bool TurnRunner::needs_verification(const intents::FlowDef& flow) {
+  if (!flow.verify) return false;
+  // Without an order there is nothing private to reveal yet.
+  if (!s_.slots.count("order_number")) return false;
+  const std::string number = s_.slots["order_number"];
+  if (s_.verified_orders.count(number)) return false;
+  if (s_.customer_id) {
+    auto order = env_.store.find_order_by_number(number);
+    if (order && order->has_value() && (*order)->customer_id == *s_.customer_id) {
+      s_.verified_orders.insert(number);
+      trace("order " + number + " belongs to the signed-in customer");
+      return false;
+    }
+  }
+  return true;
+}
+
+void TurnRunner::advance_flow() {
+  const intents::FlowDef* flow = flow_for(s_.flow);
+  if (flow) {
+    for (const auto& slot : flow->slots) {
+      if (s_.slots.count(slot.name)) continue;
+      s_.state = State::kCollectingSlot;
+      s_.pending_slot = slot.name;
+      trace("asking for slot '" + slot.name + "'");
+      ask(render(slot.prompt));
+      return;
+    }
+    if (flow->verify && s_.slots.count("_locked")) {
+      offer_human("verification_locked", render("verify_locked"));
+      return;
+    }
+    if (needs_verification(*flow)) {
+      s_.state = State::kVerifying;
+      trace("verifying identity for order " + s_.slots["order_number"]);
+      ask(render("verify_prompt", {{"order", s_.slots["order_number"]}}));
+      return;
+    }
+  }
+  run_action(false);
+}
+
+void TurnRunner::run_action(bool confirmed) {
+  const intents::FlowDef* flow = flow_for(s_.flow);
+  const std::string action = flow && !flow->action.empty() ? flow->action
+                             : flow && !flow->response.empty() ? ""
+                             : env_.renderer.has(s_.flow) ? ""
+                                                           : "faq";
+  if (auto host = env_.host_actions.find(action); host != env_.host_actions.end()) {
+    if (flow && !flow->confirm.empty() && !confirmed) {
+      Args args;
+      for (const auto& [k, v] : s_.slots) {
+        if (!is_private_slot(k)) args[k] = v;
+      }
+      s_.state = State::kConfirming;
+      ask(render(flow->confirm, args), {render("suggest_yes"), render("suggest_no")});
+      return;
+    }
+    ActionRequest request{s_.id, s_.flow, message_, {}, s_.customer_id};
+    for (const auto& [k, v] : s_.slots) {
+      if (!is_private_slot(k)) request.slots[k] = v;
+    }
+    trace("running host action '" + action + "'");
+    ActionResponse response;
+    try {
+      response = host->second(request);
+    } catch (const std::exception& e) {
+      trace(std::string("host action threw: ") + e.what());
+      say(render("store_error"));
+      handoff("action_failed");
+      return;
+    } catch (...) {
+      trace("host action threw");
+      say(render("store_error"));
+      handoff("action_failed");
+      return;
+    }
+    for (const auto& [k, v] : response.slots) s_.slots[k] = v;
+    s_.end_flow();
+    say(response.text.empty() ? render("action_done") : response.text);
+    reply_.suggestions = response.suggestions;
+    if (response.handoff) handoff("action_requested");
+    return;
+  }
+  if (BuiltinAction builtin = find_builtin_action(action)) {
+    trace("running action '" + action + "'" + (confirmed ? " (confirmed)" : ""));
+    ActionContext ctx{s_, env_.store, env_.renderer, env_.today, pick(), message_, confirmed};
+    apply(builtin(ctx));
+    return;
+  }
+  const std::string key = flow && !flow->response.empty() ? flow->response : s_.flow;
+  trace("answering with response '" + key + "'");
+  s_.end_flow();
+  say(render(key));
+}
+
+void TurnRunner::apply(const Outcome& outcome) {
+  if (!outcome.error.empty()) trace("store error: " + outcome.error);
+  switch (outcome.kind) {
+    case Outcome::Kind::kDone:
+      s_.end_flow();
+      s_.slots.erase(kQuestion);
+      say(outcome.text);
+      reply_.suggestions = outcome.suggestions;
+      break;
+    case Outcome::Kind::kConfirm:
+      s_.state = State::kConfirming;
+      ask(outcome.text, outcome.suggestions);
+      break;
+    case Outcome::Kind::kAskSlot:
+      s_.state = State::kCollectingSlot;
+      s_.pending_slot = outcome.slot;
+      trace("action asks for '" + outcome.slot + "'");
+      ask(outcome.text, outcome.suggestions);
+      break;
+    case Outcome::Kind::kOfferHuman:
+      offer_human(outcome.error.empty() ? "action_offer" : "store_error", outcome.text);
+      if (!outcome.suggestions.empty()) reply_.suggestions = outcome.suggestions;
+      break;
+    case Outcome::Kind::kHandoff:
+      say(outcome.text);
+      handoff(outcome.reason);
+      break;
+  }
+}
+
+bool TurnRunner::answer_side_question(const std::string& intent) {
+  const intents::FlowDef* flow = flow_for(intent);
+  if (m_.best()->confidence < kSideQuestionConfidence) return false;
+  if (flow && (missing_slots(*flow) || needs_verification(*flow))) return false;
+  // Run the other intent's answer without disturbing the pending question.
+  Session saved = s_;
+  s_.end_flow();
+  s_.flow = intent;
+  if (!flow) s_.slots["topic"] = intent;
+  run_action(false);
+  const bool finished = s_.state == State::kIdle;
+  const auto answered_slots = s_.slots;
+  s_ = saved;
+  s_.slots = answered_slots;
+  s_.slots[kQuestion] = saved.slots[kQuestion];
+  if (!finished) return false;
+  trace("answered '" + intent + "' as a side question");
+  return true;
+}
+
+void TurnRunner::interrupt(const std::string& intent) {
+  const std::string reply_before = reply_.text;
+  if (answer_side_question(intent)) {
+    reask("resume");
+    return;
+  }
+  reply_.text = reply_before;
+  trace("switching from '" + s_.flow + "' to '" + intent + "'");
+  start_intent(intent);
+}
+
+void TurnRunner::reask(const char* prefix_key) {
+  const std::string question = s_.slots.count(kQuestion) ? s_.slots[kQuestion] : "";
+  say(render(prefix_key));
+  if (!question.empty()) say(question);
+}
+
+void TurnRunner::offer_human(const std::string& reason, const std::string& text) {
+  s_.end_flow();
+  s_.state = State::kOfferingHuman;
+  s_.slots[kOfferReason] = reason;
+  trace("offering a human (" + reason + ")");
+  ask(text, {render("suggest_yes"), render("suggest_no")});
+}
+
+void TurnRunner::fallback() {
+  ++s_.misses;
+  trace("not understood (" + std::to_string(s_.misses) + " in a row)");
+  if (s_.misses >= kMissesBeforeHandoff) {
+    handoff("not_understood");
+    return;
+  }
+  say(render("fallback"));
+  reply_.suggestions = {render("suggest_track"), render("suggest_return"), render("suggest_human")};
+}
+
+void TurnRunner::clarify() {
+  s_.end_flow();
+  s_.state = State::kClarifying;
+  for (size_t i = 0; i < m_.ranked.size() && i < 2; ++i) s_.options.push_back(intent_name(m_.ranked[i].intent));
+  Args args;
+  std::vector<std::string> suggestions;
+  for (size_t i = 0; i < s_.options.size(); ++i) {
+    std::string label = render("label_" + s_.options[i]);
+    if (label.front() == '[') label = s_.options[i];
+    args["option" + std::to_string(i + 1)] = label;
+    suggestions.push_back(label);
+  }
+  trace("ambiguous: asking which one");
+  ask(render("clarify", args), suggestions);
+}
+
+void TurnRunner::handoff(const std::string& reason) {
+  JsonWriter json;
+  json.begin_object();
+  json.key("reason").value(reason);
+  json.key("session").value(s_.id);
+  json.key("customer_id");
+  if (s_.customer_id) json.value(static_cast<long long>(*s_.customer_id)); else json.null();
+  json.key("verified_orders").begin_array();
+  for (const auto& o : s_.verified_orders) json.value(o);
+  json.end_array();
+  json.key("slots").begin_object();
+  for (const auto& [k, v] : s_.slots) {
+    if (!is_private_slot(k)) json.key(k).value(redact::redact(v));
+  }
+  json.end_object();
+  json.key("candidates").begin_array();
+  for (const auto& c : m_.ranked) {
+    json.begin_object().key("intent").value(intent_name(c.intent)).key("confidence").value(c.confidence).end_object();
+  }
+  json.end_array();
+  json.key("frustration").value(s_.frustration);
+  json.key("transcript").begin_array();
+  for (const auto& t : s_.transcript) {
+    json.begin_object().key("speaker").value(t.speaker).key("text").value(redact::redact(t.text)).end_object();
+  }
+  json.end_array();
+  json.end_object();
+
+  store::HandoffRecord record;
+  record.session = s_.id;
+  record.reason = reason;
+  record.created_at = std::chrono::floor<std::chrono::seconds>(env_.now);
+  record.payload_json = json.str();
+  auto id = env_.store.record_handoff(record);
+  if (id) {
+    trace("handoff #" + std::to_string(*id) + " recorded (" + reason + ")");
+  } else {
+    trace("handoff could not be recorded: " + id.error().message());
+  }
+  s_.end_flow();
+  s_.state = State::kHandedOff;
+  reply_.handoff = true;
+  say(render("handoff"));
+}
+
+Reply TurnRunner::hand_over(std::string_view reason) {
+  handoff(std::string(reason));
+  reply_.intent = "handoff";
+  reply_.state = state_name(s_.state);
+  return reply_;
+}
+
+}  // namespace
+
+Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env) {
+  return TurnRunner(session, env).run(message);
+}
+
+Reply hand_over(Session& session, std::string_view reason, const TurnEnvironment& env) {
+  return TurnRunner(session, env).hand_over(reason);
+}
+
+}  // namespace parley::dialogue

@@ -1,0 +1,50 @@
+// The dialogue state machine: one customer message in, one Reply out.
+//
+// States and transitions are drawn in docs/dialogue.md. In short:
+//   idle --intent with a flow--> collecting_slot --all slots--> verifying
+//        --identity proven--> confirming (writes only) --yes--> idle
+//   any state --human_agent / sensitive / repeated misses--> handed_off
+//   any state --stop--> idle
+//   idle --ambiguous--> clarifying --choice--> (the chosen intent's flow)
+// While a question is pending, a message that does not answer it but asks
+// something else is answered and the question is asked again.
+#ifndef PARLEY_DIALOGUE_ENGINE_H_
+#define PARLEY_DIALOGUE_ENGINE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "dialogue/action_context.h"
+#include "dialogue/renderer.h"
+#include "dialogue/session.h"
+#include "matcher/matcher.h"
+#include "parley/action.h"
+#include "parley/reply.h"
+#include "store/store.h"
+
+namespace parley::dialogue {
+
+// Everything one turn needs besides the session. Not owned.
+struct TurnEnvironment {
+  const matcher::IntentMatcher& matcher;
+  const Renderer& renderer;
+  store::Store& store;
+  const std::map<std::string, Action, std::less<>>& host_actions;
+  store::Date today;
+  std::chrono::system_clock::time_point now;
+  std::uint64_t seed = 0;
+  std::size_t max_message_chars = 2000;
+};
+
+// Runs one turn: updates `session` and returns the reply. Never throws;
+// store failures are apologised for and shown in the trace.
+Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env);
+
+// Hands the session over to a human now (host request), recording it.
+Reply hand_over(Session& session, std::string_view reason, const TurnEnvironment& env);
+
+}  // namespace parley::dialogue
+
+#endif  // PARLEY_DIALOGUE_ENGINE_H_

@@ -1,0 +1,114 @@
+#include "dialogue/renderer.h"
+
+#include <unicode/datefmt.h>
+#include <unicode/dtptngen.h>
+#include <unicode/msgfmt.h>
+#include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+
+namespace parley::dialogue {
+namespace {
+
+UDate to_udate(std::chrono::year_month_day d) {
+  // Noon UTC keeps the calendar day in every time zone ICU might apply.
+  auto midnight = std::chrono::sys_days{d};
+  return static_cast<UDate>((midnight.time_since_epoch().count() * 86400.0 + 12 * 3600.0) * 1000.0);
+}
+
+icu::UnicodeString u(const std::string& s) { return icu::UnicodeString::fromUTF8(s); }
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+Renderer::Renderer(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics)
+    : locale_(pack.locale.formatting.empty() ? pack.locale.tag : pack.locale.formatting),
+      language_(pack.locale.tag) {
+  const icu::Locale locale(locale_.c_str());
+  for (const auto& [key, def] : pack.responses) {
+    auto& compiled = templates_[key];
+    for (const auto& variant : def.variants) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse{};
+      auto format = std::make_unique<icu::MessageFormat>(u(variant.value), locale, parse, status);
+      if (U_FAILURE(status)) {
+        intents::SourceLocation where = variant.where;
+        if (parse.offset >= 0) where.column += parse.offset + 1;  // +1: opening quote
+        diagnostics.push_back({where, intents::Severity::kError,
+                               "response '" + key + "': invalid ICU MessageFormat (" +
+                                   u_errorName(status) + ")"});
+        continue;
+      }
+      compiled.push_back(std::move(format));
+    }
+  }
+}
+
+Renderer::~Renderer() = default;
+
+std::string Renderer::render(const std::string& key, const Args& args, std::uint64_t pick) const {
+  auto it = templates_.find(key);
+  if (it == templates_.end() || it->second.empty()) return "[" + key + "]";
+  const auto& chosen = it->second[pick % it->second.size()];
+  std::unique_ptr<icu::MessageFormat> format(chosen->clone());
+  std::vector<icu::UnicodeString> names;
+  std::vector<icu::Formattable> values;
+  for (const auto& [name, arg] : args) {
+    names.push_back(u(name));
+    if (const auto* s = std::get_if<std::string>(&arg)) {
+      values.emplace_back(u(*s));
+    } else if (const auto* i = std::get_if<std::int64_t>(&arg)) {
+      values.emplace_back(static_cast<int64_t>(*i));
+    } else if (const auto* d = std::get_if<double>(&arg)) {
+      values.emplace_back(*d);
+    } else {
+      values.emplace_back(to_udate(std::get<std::chrono::year_month_day>(arg)), icu::Formattable::kIsDate);
+    }
+  }
+  // Dates are calendar days: format them in UTC, where to_udate put them.
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
+  int32_t count = 0;
+  const icu::Format** formats = format->getFormats(count);
+  for (int32_t i = 0; i < count; ++i) {
+    if (auto* df = dynamic_cast<const icu::DateFormat*>(formats[i])) {
+      const_cast<icu::DateFormat*>(df)->setTimeZone(*utc);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString out;
+  format->format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
+  if (U_FAILURE(status)) return "[" + key + "]";
+  return utf8(out);
+}
+
+std::string Renderer::format_money(std::int64_t minor, const std::string& currency) const {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CurrencyUnit unit(u(currency).getTerminatedBuffer(), status);
+  if (U_FAILURE(status)) return std::to_string(minor / 100.0) + " " + currency;
+  auto formatted = icu::number::NumberFormatter::withLocale(icu::Locale(locale_.c_str()))
+                       .unit(unit)
+                       .formatDouble(static_cast<double>(minor) / 100.0, status);
+  if (U_FAILURE(status)) return currency + " " + std::to_string(minor);
+  return utf8(formatted.toString(status));
+}
+
+std::string Renderer::format_date(std::chrono::year_month_day date) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale locale(locale_.c_str());
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+      icu::DateTimePatternGenerator::createInstance(locale, status));
+  if (U_FAILURE(status)) return "";
+  icu::UnicodeString pattern = generator->getBestPattern(u("EEEEdMMMM"), status);
+  icu::SimpleDateFormat format(pattern, locale, status);
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
+  format.setTimeZone(*utc);
+  icu::UnicodeString out;
+  format.format(to_udate(date), out);
+  return U_FAILURE(status) ? "" : utf8(out);
+}
+
+}  // namespace parley::dialogue
