@@ -12,14 +12,23 @@ namespace parley::matcher {
 namespace {
 
 // How much one pattern or phrase hit is worth on its own. Evidence is
-// combined as a noisy-or: 1 - (1 - pattern)(1 - phrase)(1 - similarity).
-constexpr double kPatternEvidence = 0.85;
+// combined as a noisy-or, 1 - (1 - pattern)(1 - phrase)(1 - similarity),
+// then scaled by how much of the message the pack knows (coverage).
+// Tuned on tests/data/en (see docs/performance.md for the figures).
+constexpr double kPatternEvidence = 0.9;
 constexpr double kPhraseEvidence = 0.75;
 // Words this common (share of intents using them) are left out of the
 // posting walk: their weight is tiny and their lists are long.
 constexpr double kCommonWordShare = 0.5;
 constexpr float kStopwordFactor = 0.2f;
+// Words no example uses weigh this share of a word used by one intent.
+constexpr double kUnknownWordWeight = 0.8;
+// A message whose words are all unknown to the pack keeps this share of its
+// confidence; a fully known one keeps all of it. This is what sends
+// "how do I return a function value in python" to fallback.
+constexpr double kCoverageFloor = 0.5;
 constexpr int64_t kSetMemory = 64 << 20;
+
 
 std::string Pad(const std::string& text) { return " " + text + " "; }
 
@@ -203,7 +212,7 @@ void IntentMatcher::index_examples() {
     if (stopwords.count(word)) w *= kStopwordFactor;
     weights_[word] = std::max(w, 0.01f);
   }
-  unknown_weight_ = static_cast<float>(0.8 * std::log((n + 1.0) / 1.5));
+  unknown_weight_ = static_cast<float>(kUnknownWordWeight * std::log((n + 1.0) / 1.5));
 
   for (size_t x = 0; x < examples_.size(); ++x) {
     double norm_sq = 0;
@@ -249,11 +258,13 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
   // Cosine similarity to examples through the inverted index.
   std::vector<std::string> words = canonical_words(result.input.words);
-  double norm_sq = 0;
+  double norm_sq = 0, known_sq = 0;
   for (const auto& w : words) {
     const float weight = weight_of(w);
     norm_sq += weight * weight;
+    if (weights_.count(w)) known_sq += weight * weight;
   }
+  const double coverage = norm_sq > 0 ? known_sq / norm_sq : 1.0;
   if (norm_sq > 0) {
     std::unordered_map<uint32_t, float> dots;
     for (const auto& w : words) {
@@ -282,7 +293,8 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     if (needs_slot_[i] && !context.slot_pending) continue;
     const double miss = (e.pattern >= 0 ? 1 - kPatternEvidence : 1.0) *
                         (e.phrase >= 0 ? 1 - kPhraseEvidence : 1.0) * (1 - e.similarity);
-    scored.push_back(ScoredIntent{static_cast<int>(i), 1 - miss, e});
+    const double known = kCoverageFloor + (1 - kCoverageFloor) * coverage;
+    scored.push_back(ScoredIntent{static_cast<int>(i), (1 - miss) * known, e});
   }
   std::sort(scored.begin(), scored.end(), [&](const ScoredIntent& a, const ScoredIntent& b) {
     if (a.confidence != b.confidence) return a.confidence > b.confidence;

@@ -13,6 +13,18 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
   return out;
 }
 
+// `word` with every run of 3 or more identical characters cut to `keep`.
+std::string collapse_runs(const std::string& word, size_t keep) {
+  std::string out;
+  for (size_t i = 0; i < word.size();) {
+    size_t j = i;
+    while (j < word.size() && word[j] == word[i]) ++j;
+    out.append(j - i >= 3 ? keep : j - i, word[i]);
+    i = j;
+  }
+  return out;
+}
+
 }  // namespace
 
 Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entities)
@@ -60,10 +72,22 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       continue;
     }
     // Known words and shorthand first; then typo correction; then run-ons.
-    if (!correct || shorthand_.count(token.text) || spell_.contains(token.text) ||
-        known_.count(token.text)) {
+    if (!correct || is_known(token.text)) {
       expand(token.text, n.words);
       continue;
+    }
+    // Elongated words ("youuu", "heeelp"): runs of 3+ identical letters are
+    // cut to two, then to one; the first known form wins, else correction
+    // continues from the two-letter form.
+    if (std::string two = collapse_runs(token.text, 2); two != token.text) {
+      std::string one = collapse_runs(token.text, 1);
+      const std::string& form = is_known(two) ? two : is_known(one) ? one : two;
+      n.corrections.emplace_back(token.text, form);
+      token.text = form;
+      if (is_known(form)) {
+        expand(token.text, n.words);
+        continue;
+      }
     }
     std::string fixed = spell_.correct(token.text);
     if (!fixed.empty()) {

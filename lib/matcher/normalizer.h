@@ -51,6 +51,10 @@ class Normalizer {
 
  private:
   void expand(const std::string& word, std::vector<std::string>& out) const;
+  // Shorthand, pack vocabulary or an everyday word: never corrected.
+  bool is_known(const std::string& word) const {
+    return shorthand_.count(word) || spell_.contains(word) || known_.count(word);
+  }
 
   bool fold_accents_;
   std::map<std::string, std::vector<std::string>, std::less<>> shorthand_;
