@@ -1,0 +1,110 @@
+// Internal to lib/store: the SQLite connection behind a Store, its cache of
+// prepared statements, and the one place where SQLiteCpp exceptions become
+// parley::Status values. Not thread-safe, like the Store that owns it.
+#ifndef PARLEY_STORE_CONNECTION_H_
+#define PARLEY_STORE_CONNECTION_H_
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "parley/status.h"
+#include "store/records.h"
+
+namespace parley::store {
+
+// A cached statement in use: reset with bindings cleared when acquired, reset
+// again when released so no read snapshot outlives the call. Column readers
+// throw std::runtime_error when stored text is not in the format the schema
+// promises (a corrupt or hand-edited store).
+class Query {
+ public:
+  explicit Query(SQLite::Statement& statement);
+  ~Query();
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+
+  // Parameters are 1-based, like SQLite's.
+  Query& bind(int index, std::int64_t value);
+  Query& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+  Query& bind(int index, bool value) { return bind(index, std::int64_t{value}); }
+  Query& bind(int index, double value);
+  Query& bind(int index, std::string_view value);
+  Query& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Query& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Query& bind(int index, Date value);
+  Query& bind(int index, Timestamp value);
+  template <typename T>
+  Query& bind(int index, const std::optional<T>& value) {
+    if (value) return bind(index, *value);
+    return bind_null(index);
+  }
+  Query& bind_null(int index);
+
+  // Steps once; true while there is a row.
+  bool step();
+  // Runs a statement that returns no rows; returns the number of rows changed.
+  int run();
+
+  // Columns are 0-based, like SQLiteCpp's.
+  bool is_null(int column) const;
+  std::int64_t int64(int column) const;
+  int int32(int column) const;
+  double real(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+  std::optional<std::int64_t> optional_int64(int column) const;
+  Date date(int column) const;
+  std::optional<Date> optional_date(int column) const;
+  Timestamp timestamp(int column) const;
+  // Stored spellings of the enums in records.h.
+  template <typename E>
+  E enumerator(int column) const {
+    E value{};
+    const std::string stored = text(column);
+    if (!from_string(stored, &value)) bad_value(column, stored);
+    return value;
+  }
+
+ private:
+  [[noreturn]] void bad_value(int column, const std::string& stored) const;
+
+  SQLite::Statement& statement_;
+};
+
+class Connection {
+ public:
+  // Takes an open database; `path` is used in every error message.
+  Connection(std::unique_ptr<SQLite::Database> db, std::string path);
+
+  SQLite::Database& db() { return *db_; }
+  const std::string& path() const { return path_; }
+
+  // The prepared statement for `sql`, prepared on first use and reused after.
+  // `sql` must be a string literal: its address is the cache key.
+  Query query(const char* sql);
+
+  // Call only inside a catch block: converts the exception being handled
+  // into a Status that names the file, says what failed (`action`, e.g.
+  // "look up order 112-...") and what to do about it.
+  Status failure(std::string_view action) const;
+
+ private:
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// Converts the exception being handled (call only inside a catch block) for a
+// database at `path`. Shared by Connection::failure and Store::open.
+Status status_from_exception(const std::string& path, std::string_view action);
+
+}  // namespace parley::store
+
+#endif  // PARLEY_STORE_CONNECTION_H_
