@@ -2,6 +2,7 @@
 #ifndef PARLEY_PARLEY_H_
 #define PARLEY_PARLEY_H_
 
+#include "parley/action.h"
 #include "parley/bot.h"
 #include "parley/options.h"
 #include "parley/reply.h"
