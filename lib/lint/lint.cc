@@ -1,0 +1,82 @@
+#include "lint/lint.h"
+
+#include <algorithm>
+
+#include "dialogue/renderer.h"
+#include "intents/loader.h"
+#include "lint/checks.h"
+#include "matcher/entities.h"
+#include "matcher/matcher.h"
+#include "matcher/normalizer.h"
+
+namespace parley::lint {
+namespace {
+
+using intents::Diagnostic;
+using intents::Severity;
+
+// A file that is not valid YAML contributes nothing, so every later check
+// would see its intents, entities and responses as missing.
+bool has_unreadable_file(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::kError &&
+           (d.message.rfind("YAML syntax", 0) == 0 || d.message == "cannot read the file");
+  });
+}
+
+void sort_by_location(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.where.file != b.where.file) return a.where.file < b.where.file;
+    if (a.where.line != b.where.line) return a.where.line < b.where.line;
+    return a.where.column < b.where.column;
+  });
+}
+
+}  // namespace
+
+int LintReport::errors() const {
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+int LintReport::warnings() const {
+  return static_cast<int>(diagnostics.size()) - errors();
+}
+
+LintReport lint_pack(const std::string& directory) {
+  LintReport report;
+  report.directory = directory;
+  auto& diagnostics = report.diagnostics;
+  intents::Pack pack = intents::load_pack(directory, diagnostics);
+  report.files = static_cast<int>(pack.files.size());
+  for (const auto& intent : pack.intents) report.examples[intent.id] = static_cast<int>(intent.examples.size());
+  if (pack.files.empty() || has_unreadable_file(diagnostics)) {
+    sort_by_location(diagnostics);
+    return report;
+  }
+  const bool loaded = !intents::has_errors(diagnostics);
+
+  { dialogue::Renderer renderer(pack, diagnostics); }
+
+  auto matcher = matcher::IntentMatcher::compile(pack, diagnostics);
+  if (matcher) {
+    check_duplicate_examples(pack, matcher->normalizer(), diagnostics);
+  } else {
+    // Same reading of examples as a compiled matcher (no typo correction);
+    // entity problems were reported by compile().
+    std::vector<Diagnostic> ignored;
+    matcher::EntityExtractor entities(pack.entities, ignored);
+    matcher::Normalizer normalizer(pack, entities);
+    check_duplicate_examples(pack, normalizer, diagnostics);
+  }
+
+  if (loaded && matcher) {
+    check_flows(pack, diagnostics);
+    check_conflicts(*matcher, report);
+    report.conflicts_checked = true;
+  }
+  sort_by_location(diagnostics);
+  return report;
+}
+
+}  // namespace parley::lint
