@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 
 namespace parley::matcher {
 
@@ -61,14 +62,24 @@ void EntityExtractor::scan(std::string_view folded, const Compiled& c,
 std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
   std::vector<Entity> accepted;
   std::vector<Entity> found;
+  // Spans taken so far, begin -> end. They never overlap, so only the last
+  // one starting before a new match's end can overlap it: a look-up per
+  // match instead of a scan (a message of thousands of numbers stays fast).
+  std::map<std::uint32_t, std::uint32_t> taken;
+  auto overlaps = [&](const Entity& e) {
+    auto it = taken.lower_bound(e.end);
+    if (it == taken.begin()) return false;
+    --it;
+    return e.begin < it->second && it->first < e.end;
+  };
   for (const auto& c : patterns_) {
     found.clear();
     scan(folded, c, found);
     for (auto& e : found) {
-      bool overlaps = std::any_of(accepted.begin(), accepted.end(), [&](const Entity& a) {
-        return e.begin < a.end && a.begin < e.end;
-      });
-      if (!overlaps) accepted.push_back(std::move(e));
+      if (overlaps(e)) continue;
+      auto& end = taken[e.begin];
+      end = std::max(end, e.end);
+      accepted.push_back(std::move(e));
     }
   }
   std::sort(accepted.begin(), accepted.end(),
@@ -148,7 +159,8 @@ std::optional<year_month_day> resolve_date(std::string_view text, year_month_day
   }
   // "N days/weeks ago"
   if (w.size() == 3 && w[2] == "ago") {
-    if (auto n = Int(w[0])) {
+    // Beyond ~270 years nobody means a date (and 7 * n must not overflow).
+    if (auto n = Int(w[0]); n && *n >= 0 && *n <= 100000) {
       if (w[1].substr(0, 3) == "day") return year_month_day{now - days{*n}};
       if (w[1].substr(0, 4) == "week") return year_month_day{now - days{7 * *n}};
     }

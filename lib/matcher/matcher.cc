@@ -27,6 +27,9 @@ constexpr double kUnknownWordWeight = 0.8;
 // confidence; a fully known one keeps all of it. This is what sends
 // "how do I return a function value in python" to fallback.
 constexpr double kCoverageFloor = 0.5;
+// Similarity-only candidates keep this share when another intent's pattern
+// fired.
+constexpr double kSimilarityBesidePattern = 0.9;
 constexpr int64_t kSetMemory = 64 << 20;
 
 
@@ -91,10 +94,20 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
 std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::string>& words) const {
   std::vector<std::string> out;
   out.reserve(words.size());
+  bool negated = false;
   for (const auto& w : words) {
+    // "not" joins the next word ("can not pay" -> "not:pay"), so that
+    // "I can't pay" and "how can I pay" are not the same request.
+    if (w == "not") {
+      negated = true;
+      continue;
+    }
     auto it = canonical_.find(w);
-    out.push_back(it == canonical_.end() ? w : it->second);
+    const std::string& word = it == canonical_.end() ? w : it->second;
+    out.push_back(negated ? "not:" + word : word);
+    negated = false;
   }
+  if (negated) out.push_back("not");
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -133,8 +146,13 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
       return;
     }
     pattern_refs_.push_back(RuleRef{intent, index, false});
-    auto re = std::make_unique<RE2>(regex, RuleOptions());
-    capture_patterns_.push_back(re->ok() && !re->NamedCapturingGroups().empty() ? std::move(re) : nullptr);
+    // Only patterns with named groups (which fill slots) need their own RE2.
+    std::unique_ptr<RE2> capture;
+    if (regex.find("(?P<") != std::string::npos) {
+      capture = std::make_unique<RE2>(regex, RuleOptions());
+      if (!capture->ok() || capture->NamedCapturingGroups().empty()) capture.reset();
+    }
+    capture_patterns_.push_back(std::move(capture));
   };
 
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
@@ -266,14 +284,25 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   }
   const double coverage = norm_sq > 0 ? known_sq / norm_sq : 1.0;
   if (norm_sq > 0) {
-    std::unordered_map<uint32_t, float> dots;
+    // Dot products accumulate in a per-thread dense vector; only the
+    // examples touched are visited and reset, so the cost follows the
+    // postings walked, not the size of the pack.
+    thread_local std::vector<float> dots;
+    thread_local std::vector<uint32_t> touched;
+    if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
+    touched.clear();
     for (const auto& w : words) {
       auto it = postings_.find(w);
       if (it == postings_.end()) continue;
-      for (const Posting& p : it->second) dots[p.example] += p.weight_sq;
+      for (const Posting& p : it->second) {
+        if (dots[p.example] == 0.0f) touched.push_back(p.example);
+        dots[p.example] += p.weight_sq;
+      }
     }
     const float norm = static_cast<float>(std::sqrt(norm_sq));
-    for (const auto& [x, dot] : dots) {
+    for (uint32_t x : touched) {
+      const float dot = dots[x];
+      dots[x] = 0.0f;
       const ExampleRef& ex = examples_[x];
       const double sim = std::min(1.0, static_cast<double>(dot) / (norm * ex.norm));
       Evidence& e = evidence[static_cast<size_t>(ex.intent)];
@@ -295,6 +324,15 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
                         (e.phrase >= 0 ? 1 - kPhraseEvidence : 1.0) * (1 - e.similarity);
     const double known = kCoverageFloor + (1 - kCoverageFloor) * coverage;
     scored.push_back(ScoredIntent{static_cast<int>(i), (1 - miss) * known, e});
+  }
+  // When some intent's pattern fired, intents that only resemble an
+  // example are weaker evidence than that precise rule.
+  const bool any_pattern = std::any_of(scored.begin(), scored.end(),
+                                       [](const ScoredIntent& c) { return c.evidence.pattern >= 0; });
+  if (any_pattern) {
+    for (auto& c : scored) {
+      if (c.evidence.pattern < 0 && c.evidence.phrase < 0) c.confidence *= kSimilarityBesidePattern;
+    }
   }
   std::sort(scored.begin(), scored.end(), [&](const ScoredIntent& a, const ScoredIntent& b) {
     if (a.confidence != b.confidence) return a.confidence > b.confidence;

@@ -13,13 +13,25 @@ std::vector<std::string> SplitSpaces(std::string_view s) {
   return out;
 }
 
-// `word` with every run of 3 or more identical characters cut to `keep`.
+// Byte length of the UTF-8 sequence starting with `lead` (1 for stray bytes;
+// the text is valid UTF-8 here, see text::sanitize).
+size_t sequence_length(unsigned char lead) {
+  return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+// `word` with every run of 3 or more identical characters (code points, not
+// bytes: "𱱱" is F0 B1 B1 B1) cut to `keep`.
 std::string collapse_runs(const std::string& word, size_t keep) {
   std::string out;
-  for (size_t i = 0; i < word.size();) {
-    size_t j = i;
-    while (j < word.size() && word[j] == word[i]) ++j;
-    out.append(j - i >= 3 ? keep : j - i, word[i]);
+  const std::string_view w(word);
+  for (size_t i = 0; i < w.size();) {
+    const std::string_view c = w.substr(i, sequence_length(static_cast<unsigned char>(w[i])));
+    size_t j = i, run = 0;
+    while (j < w.size() && w.substr(j, c.size()) == c) {
+      j += c.size();
+      ++run;
+    }
+    for (size_t k = 0; k < (run >= 3 ? keep : run); ++k) out.append(c);
     i = j;
   }
   return out;
