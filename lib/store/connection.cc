@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <map>
 #include <stdexcept>
 
 #include "store/dates.h"
@@ -94,8 +96,28 @@ void Query::bad_value(int column, const std::string& stored) const {
                            " (the store may have been edited by hand)");
 }
 
+namespace {
+
+// One write gate per database file in this process.
+std::shared_ptr<std::mutex> write_gate_for(const std::string& path) {
+  static std::mutex registry_lock;
+  static std::map<std::string, std::weak_ptr<std::mutex>> registry;
+  std::error_code ec;
+  std::string key = std::filesystem::weakly_canonical(path, ec).string();
+  if (ec || key.empty()) key = path;
+  std::lock_guard guard(registry_lock);
+  std::shared_ptr<std::mutex> gate = registry[key].lock();
+  if (!gate) {
+    gate = std::make_shared<std::mutex>();
+    registry[key] = gate;
+  }
+  return gate;
+}
+
+}  // namespace
+
 Connection::Connection(std::unique_ptr<SQLite::Database> db, std::string path)
-    : db_(std::move(db)), path_(std::move(path)) {}
+    : db_(std::move(db)), path_(std::move(path)), write_gate_(write_gate_for(path_)) {}
 
 Query Connection::query(const char* sql) {
   std::unique_ptr<SQLite::Statement>& slot = statements_[sql];

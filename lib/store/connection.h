@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +87,12 @@ class Connection {
   SQLite::Database& db() { return *db_; }
   const std::string& path() const { return path_; }
 
+  // Held around every write. All connections of this process to the same
+  // file share one gate, so in-process writers queue here instead of in
+  // SQLite's busy handler (which sleeps in steps of up to 100 ms); other
+  // processes still wait through the busy timeout.
+  std::unique_lock<std::mutex> write_guard() { return std::unique_lock<std::mutex>(*write_gate_); }
+
   // The prepared statement for `sql`, prepared on first use and reused after.
   // `sql` must be a string literal: its address is the cache key.
   Query query(const char* sql);
@@ -98,6 +105,7 @@ class Connection {
  private:
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+  std::shared_ptr<std::mutex> write_gate_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
 };
 

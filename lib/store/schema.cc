@@ -205,9 +205,17 @@ CREATE TABLE sessions (
 PRAGMA user_version = 2;
 )sql";
 
+// `parley report --since` reads the log and handoffs by time.
+constexpr const char* kReportIndexes = R"sql(
+CREATE INDEX conversation_log_by_at ON conversation_log(at);
+CREATE INDEX handoffs_by_created_at ON handoffs(created_at);
+PRAGMA user_version = 3;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "catalogue and orders", kCatalogueAndOrders},
     {2, "conversations", kConversations},
+    {3, "report indexes", kReportIndexes},
 };
 
 }  // namespace

@@ -60,7 +60,7 @@ struct StoreOptions {
 class Store {
  public:
   // The schema version this build creates and understands.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens (and, unless read_only, creates and migrates) the store at `path`.
   // Fails with kNotFound when the file is missing and may not be created, or

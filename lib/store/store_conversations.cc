@@ -9,6 +9,7 @@ namespace parley::store {
 
 Result<std::int64_t> Store::record_handoff(const HandoffRecord& handoff) {
   try {
+    auto write = connection_->write_guard();
     Query q = connection_->query(
         "INSERT INTO handoffs (session, reason, created_at, payload) "
         "VALUES (?1, ?2, ?3, ?4)");
@@ -24,6 +25,7 @@ Result<std::int64_t> Store::record_handoff(const HandoffRecord& handoff) {
 
 Status Store::record_feedback(const FeedbackRecord& feedback) {
   try {
+    auto write = connection_->write_guard();
     Query q = connection_->query(
         "INSERT INTO feedback (session, intent, outcome, helpful, comment, "
         "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -38,6 +40,7 @@ Status Store::record_feedback(const FeedbackRecord& feedback) {
 
 Status Store::log_turn(const TurnRecord& turn) {
   try {
+    auto write = connection_->write_guard();
     Query q = connection_->query(
         "INSERT INTO conversation_log (at, session, locale, text_redacted, "
         "intent, confidence, state, outcome) "
@@ -54,6 +57,7 @@ Status Store::log_turn(const TurnRecord& turn) {
 Status Store::save_session(std::string_view session_id, std::string_view data,
                            Timestamp updated_at) {
   try {
+    auto write = connection_->write_guard();
     Query q = connection_->query(
         "INSERT INTO sessions (id, data, updated_at) VALUES (?1, ?2, ?3) "
         "ON CONFLICT (id) DO UPDATE SET data = excluded.data, "
@@ -78,6 +82,7 @@ Result<std::optional<std::string>> Store::load_session(std::string_view session_
 
 Status Store::delete_session(std::string_view session_id) {
   try {
+    auto write = connection_->write_guard();
     Query q = connection_->query("DELETE FROM sessions WHERE id = ?1");
     q.bind(1, session_id).run();
     return Status::Ok();

@@ -223,6 +223,7 @@ Result<ReturnRecord> Store::create_return(std::int64_t order_id,
                   "create_return: the reason must not be empty");
   }
   try {
+    auto write = connection_->write_guard();
     SQLite::Transaction transaction(connection_->db(),
                                     SQLite::TransactionBehavior::IMMEDIATE);
     Result<Eligibility> e =
@@ -259,6 +260,7 @@ Result<ReturnRecord> Store::create_return(std::int64_t order_id,
 
 Result<Refund> Store::cancel_order(std::int64_t order_id, Date today) {
   try {
+    auto write = connection_->write_guard();
     SQLite::Transaction transaction(connection_->db(),
                                     SQLite::TransactionBehavior::IMMEDIATE);
     if (Status s = check_not_shipped(*connection_, order_id, "cancel"); !s.ok()) {
@@ -297,6 +299,7 @@ Status Store::update_shipping_address(std::int64_t order_id,
                   "region must all be given");
   }
   try {
+    auto write = connection_->write_guard();
     SQLite::Transaction transaction(connection_->db(),
                                     SQLite::TransactionBehavior::IMMEDIATE);
     if (Status s = check_not_shipped(*connection_, order_id,
