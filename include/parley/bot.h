@@ -18,6 +18,7 @@
 #define PARLEY_BOT_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,14 @@
 #include "parley/status.h"
 
 namespace parley {
+
+// Told to the host when a conversation is handed to a human.
+struct HandoffEvent {
+  std::string session_id;
+  std::string reason;          // e.g. "customer_request", "sensitive:injury", "not_understood"
+  std::int64_t handoff_id = 0; // the row in the store's `handoffs` table (0 if it failed)
+  bool within_service_hours = false;  // false: a ticket, answered when the team is back
+};
 
 class PARLEY_API Bot {
  public:
@@ -70,6 +79,19 @@ class PARLEY_API Bot {
   // Ends a handoff: the bot answers the session again, with its slots and
   // verification intact. kNotFound for an unknown session.
   Status release(std::string_view session_id);
+
+  // Called (on the responding thread, after the handoff is stored) whenever
+  // a conversation is handed over. Set before serving.
+  void on_handoff(std::function<void(const HandoffEvent&)> callback);
+
+  // Called with each customer message that arrives while the conversation
+  // is handed off: the bot does not answer those itself. Set before serving.
+  void on_message_for_agent(std::function<void(std::string_view session_id, std::string_view message)> callback);
+
+  // Records a human agent's message in the session's transcript (so a later
+  // handoff or the bot, after release(), sees the whole conversation).
+  // kNotFound for an unknown session.
+  Status agent_message(std::string_view session_id, std::string_view text);
 
   // The locale folder the bot loaded (after resolving BotOptions::intents).
   const std::string& intents_directory() const;

@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
+
+#include "parley/session_store.h"
 
 namespace parley {
 
@@ -35,6 +38,9 @@ struct BotOptions {
   std::size_t max_message_chars = 2000;
   // Log every turn (redacted) to the store's conversation log.
   bool log_turns = true;
+  // Where sessions are kept between turns; null: in this Bot's memory only.
+  // See parley/session_store.h (open_sqlite_session_store).
+  std::shared_ptr<SessionStore> sessions;
 };
 
 }  // namespace parley

@@ -6,6 +6,7 @@
 #include "parley/bot.h"
 #include "parley/options.h"
 #include "parley/reply.h"
+#include "parley/session_store.h"
 #include "parley/status.h"
 
 #endif  // PARLEY_PARLEY_H_

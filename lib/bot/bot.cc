@@ -8,6 +8,7 @@
 #include "dialogue/engine.h"
 #include "dialogue/renderer.h"
 #include "dialogue/session.h"
+#include "escalation/escalation.h"
 #include "intents/loader.h"
 #include "matcher/matcher.h"
 #include "redact/redact.h"
@@ -27,6 +28,7 @@ struct Content {
   std::string directory;
   std::shared_ptr<const matcher::IntentMatcher> matcher;
   std::unique_ptr<dialogue::Renderer> renderer;
+  std::unique_ptr<escalation::Detector> escalation;
 };
 
 // `intents` may name a locale folder or the folder above the locales.
@@ -51,12 +53,17 @@ Result<std::shared_ptr<const Content>> load_content(const std::string& directory
   if (!content->matcher || intents::has_errors(diagnostics)) {
     return Status(ErrorCode::kInvalidContent, intents::format_all(diagnostics));
   }
+  const matcher::Normalizer* normalizer = &content->matcher->normalizer();
+  content->escalation = std::make_unique<escalation::Detector>(
+      content->matcher->pack().escalation,
+      [normalizer](std::string_view text) { return normalizer->content_words(text); });
   return std::shared_ptr<const Content>(std::move(content));
 }
 
 struct SessionSlot {
   std::mutex lock;  // serialises turns of one session
   dialogue::Session session;
+  bool needs_load = false;  // not yet read from the SessionStore
 };
 
 }  // namespace
@@ -81,19 +88,41 @@ struct Bot::Impl {
   mutable std::mutex content_lock;  // guards the pointer, not the content
   std::shared_ptr<const Content> content;
 
-  std::mutex store_lock;  // store::Store is not thread-safe
-  std::unique_ptr<store::Store> store;
+  // store::Store is not thread-safe: each turn borrows a connection of its
+  // own from this pool (SQLite in WAL mode lets them read concurrently).
+  std::mutex pool_lock;
+  std::vector<std::unique_ptr<store::Store>> idle_stores;
+
+  Result<std::unique_ptr<store::Store>> borrow_store() {
+    {
+      std::lock_guard guard(pool_lock);
+      if (!idle_stores.empty()) {
+        auto store = std::move(idle_stores.back());
+        idle_stores.pop_back();
+        return store;
+      }
+    }
+    return store::Store::open(options.store);
+  }
+  void return_store(std::unique_ptr<store::Store> store) {
+    std::lock_guard guard(pool_lock);
+    idle_stores.push_back(std::move(store));
+  }
 
   mutable std::mutex sessions_lock;  // guards the map, not the sessions
   std::map<std::string, std::unique_ptr<SessionSlot>, std::less<>> sessions;
 
   std::map<std::string, Action, std::less<>> host_actions;
+  std::function<void(const HandoffEvent&)> handoff_callback;
+  std::function<void(std::string_view, std::string_view)> agent_callback;
 
   std::shared_ptr<const Content> current() const {
     std::lock_guard guard(content_lock);
     return content;
   }
 
+  // The session's slot, created on first use (and then loaded from the
+  // SessionStore, if any, under the slot's own lock).
   SessionSlot& session(std::string_view id) {
     std::lock_guard guard(sessions_lock);
     auto it = sessions.find(id);
@@ -101,18 +130,65 @@ struct Bot::Impl {
       auto slot = std::make_unique<SessionSlot>();
       slot->session.id = std::string(id);
       slot->session.locale = options.locale;
+      slot->needs_load = options.sessions != nullptr;
       it = sessions.emplace(std::string(id), std::move(slot)).first;
     }
     return *it->second;
+  }
+
+  // Loads a saved session into a fresh slot; the slot's lock must be held.
+  // A session that cannot be read starts afresh (said in `problem`).
+  void load_saved(SessionSlot& slot, std::string& problem) {
+    if (!slot.needs_load) return;
+    slot.needs_load = false;
+    auto saved = options.sessions->load(slot.session.id);
+    if (!saved) {
+      problem = "session store: " + saved.error().message();
+      return;
+    }
+    if (!saved->has_value()) return;
+    auto session = dialogue::deserialize(**saved);
+    if (!session) {
+      problem = "saved session ignored: " + session.error().message();
+      return;
+    }
+    const std::string id = slot.session.id;
+    slot.session = std::move(*session);
+    slot.session.id = id;
+  }
+
+  // Runs `change` on the session under its lock, loading and saving it
+  // around. With `must_exist`, a session that has never had a turn is
+  // kNotFound (and `change` is not run).
+  template <typename Change>
+  Status edit(std::string_view id, bool must_exist, Change change) {
+    SessionSlot& slot = session(id);
+    std::lock_guard guard(slot.lock);
+    std::string problem;
+    load_saved(slot, problem);
+    if (must_exist && slot.session.turns == 0) {
+      return Status(ErrorCode::kNotFound, "no conversation named '" + std::string(id) + "'");
+    }
+    change(slot.session);
+    Reply ignored;
+    save(slot, ignored);
+    return Status::Ok();
+  }
+
+  void save(SessionSlot& slot, Reply& reply) {
+    if (!options.sessions) return;
+    if (Status s = options.sessions->save(slot.session.id, dialogue::serialize(slot.session)); !s.ok()) {
+      reply.trace.push_back("session store: " + s.message());
+    }
   }
 
   std::chrono::system_clock::time_point now() const {
     return options.clock ? options.clock() : std::chrono::system_clock::now();
   }
 
-  dialogue::TurnEnvironment environment(const Content& c) {
+  dialogue::TurnEnvironment environment(const Content& c, store::Store& store) {
     const auto at = now();
-    return dialogue::TurnEnvironment{*c.matcher, *c.renderer, *store, host_actions,
+    return dialogue::TurnEnvironment{*c.matcher, *c.renderer, *c.escalation, store, host_actions,
                                      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(at)},
                                      at, options.seed, options.max_message_chars};
   }
@@ -138,7 +214,7 @@ Result<Bot> Bot::open(const BotOptions& options) {
   impl->content = std::move(*content);
   auto store = store::Store::open(options.store);
   if (!store) return store.error();
-  impl->store = std::move(*store);
+  impl->idle_stores.push_back(std::move(*store));
   return Bot(std::move(impl));
 }
 
@@ -146,8 +222,44 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
   auto content = impl_->current();
   SessionSlot& slot = impl_->session(session_id);
   std::lock_guard session_guard(slot.lock);
-  std::lock_guard store_guard(impl_->store_lock);
-  Reply reply = dialogue::run_turn(slot.session, message, impl_->environment(*content));
+  std::string load_problem;
+  impl_->load_saved(slot, load_problem);
+  auto store = impl_->borrow_store();
+  if (!store) {
+    // The store became unusable (deleted, locked for longer than the busy
+    // timeout...): say so, and say how to reach a person.
+    Reply reply;
+    reply.text = impl_->current()->renderer->render("store_unavailable", {}, 0);
+    reply.intent = "fallback";
+    reply.state = dialogue::state_name(slot.session.state);
+    reply.trace.push_back("store: " + store.error().message());
+    return reply;
+  }
+  struct Return {  // gives the connection back whatever happens
+    Impl* impl;
+    std::unique_ptr<store::Store>& store;
+    ~Return() { impl->return_store(std::move(store)); }
+  } give_back{impl_.get(), *store};
+  const bool was_handed_off = slot.session.state == dialogue::State::kHandedOff;
+  Reply reply = dialogue::run_turn(slot.session, message, impl_->environment(*content, **store));
+  if (!load_problem.empty()) reply.trace.push_back(load_problem);
+  if (was_handed_off && impl_->agent_callback) {
+    impl_->agent_callback(slot.session.id, slot.session.transcript.size() >= 2
+                                               ? slot.session.transcript[slot.session.transcript.size() - 2].text
+                                               : std::string(message));
+  }
+  if (reply.handoff && impl_->handoff_callback) {
+    HandoffEvent event;
+    event.session_id = slot.session.id;
+    event.reason = slot.session.slots["_handoff_reason"];
+    try {
+      event.handoff_id = std::stoll(slot.session.slots["_handoff_id"]);
+    } catch (...) {
+      event.handoff_id = 0;
+    }
+    event.within_service_hours = slot.session.slots["_handoff_open"] == "1";
+    impl_->handoff_callback(event);
+  }
   if (impl_->options.log_turns) {
     store::TurnRecord turn;
     turn.at = std::chrono::floor<std::chrono::seconds>(impl_->now());
@@ -163,10 +275,11 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
                    : reply.intent == "fallback" ? "fallback"
                    : reply.intent == "ambiguous" ? "clarified"
                                                  : "answered";
-    if (Status logged = impl_->store->log_turn(turn); !logged.ok()) {
+    if (Status logged = (*store)->log_turn(turn); !logged.ok()) {
       reply.trace.push_back("log: " + logged.message());
     }
   }
+  impl_->save(slot, reply);
   return reply;
 }
 
@@ -179,27 +292,25 @@ Status Bot::reload() {
 }
 
 void Bot::reset(std::string_view session_id) {
-  SessionSlot& slot = impl_->session(session_id);
-  std::lock_guard guard(slot.lock);
-  const auto customer = slot.session.customer_id;
-  slot.session = dialogue::Session{};
-  slot.session.id = std::string(session_id);
-  slot.session.locale = impl_->options.locale;
-  slot.session.customer_id = customer;
+  (void)impl_->edit(session_id, false, [&](dialogue::Session& session) {
+    const auto customer = session.customer_id;
+    session = dialogue::Session{};
+    session.id = std::string(session_id);
+    session.locale = impl_->options.locale;
+    session.customer_id = customer;
+  });
 }
 
 std::string Bot::state(std::string_view session_id) const {
-  std::lock_guard guard(impl_->sessions_lock);
-  auto it = impl_->sessions.find(session_id);
-  if (it == impl_->sessions.end()) return "idle";
-  std::lock_guard session_guard(it->second->lock);
-  return dialogue::state_name(it->second->session.state);
+  std::string name = "idle";
+  (void)impl_->edit(session_id, false, [&](dialogue::Session& session) {
+    name = dialogue::state_name(session.state);
+  });
+  return name;
 }
 
 void Bot::sign_in(std::string_view session_id, std::int64_t customer_id) {
-  SessionSlot& slot = impl_->session(session_id);
-  std::lock_guard guard(slot.lock);
-  slot.session.customer_id = customer_id;
+  (void)impl_->edit(session_id, false, [&](dialogue::Session& session) { session.customer_id = customer_id; });
 }
 
 void Bot::register_action(std::string name, Action action) {
@@ -207,17 +318,23 @@ void Bot::register_action(std::string name, Action action) {
 }
 
 Status Bot::release(std::string_view session_id) {
-  {
-    std::lock_guard guard(impl_->sessions_lock);
-    if (!impl_->sessions.count(session_id)) {
-      return Status(ErrorCode::kNotFound, "no session named '" + std::string(session_id) + "'");
-    }
-  }
-  SessionSlot& slot = impl_->session(session_id);
-  std::lock_guard guard(slot.lock);
-  slot.session.end_flow();
-  slot.session.misses = 0;
-  return Status::Ok();
+  return impl_->edit(session_id, true, [](dialogue::Session& session) {
+    session.end_flow();
+    session.misses = 0;
+  });
+}
+
+void Bot::on_handoff(std::function<void(const HandoffEvent&)> callback) {
+  impl_->handoff_callback = std::move(callback);
+}
+
+void Bot::on_message_for_agent(std::function<void(std::string_view, std::string_view)> callback) {
+  impl_->agent_callback = std::move(callback);
+}
+
+Status Bot::agent_message(std::string_view session_id, std::string_view text) {
+  return impl_->edit(session_id, true,
+                     [&](dialogue::Session& session) { session.record("agent", std::string(text)); });
 }
 
 const std::string& Bot::intents_directory() const { return impl_->directory; }

@@ -13,11 +13,15 @@ namespace parley::dialogue {
 namespace {
 
 constexpr double kSideQuestionConfidence = 0.6;
-constexpr int kMissesBeforeHandoff = 2;
-constexpr int kMaxFailedVerifications = 3;
+// After "what could I have done better?" almost anything is a comment; only
+// a very clear request is taken as a new question instead.
+constexpr double kNewRequestAfterFeedback = 0.9;
 constexpr int kDefaultRetries = 2;
 const char* const kQuestion = "_question";  // last question asked, for re-asking
 const char* const kOfferReason = "_offer";  // why a human was offered
+const char* const kOffered = "_offered";    // suggestions of the last question, folded
+const char* const kFrustrationOffered = "_frustration_offered";
+const char* const kFeedbackDeclined = "_feedback_no";  // waiting for an optional comment
 
 bool is_private_slot(const std::string& name) { return !name.empty() && name[0] == '_'; }
 
@@ -34,7 +38,6 @@ class TurnRunner {
   TurnRunner(Session& session, const TurnEnvironment& env) : s_(session), env_(env) {}
 
   Reply run(std::string_view message);
-  Reply hand_over(std::string_view reason);
 
  private:
   // --- one method per state ---
@@ -45,6 +48,13 @@ class TurnRunner {
   void handle_clarifying();
   void handle_offering_human();
   void handle_handed_off();
+  void handle_feedback();
+
+  // --- escalation ---
+  bool escalate_sensitive();
+  void track_frustration();
+  void maybe_ask_feedback(const std::string& intent);
+  void record_feedback(bool helpful, const std::string& comment);
 
   // --- flow steps ---
   void start_intent(const std::string& intent);
@@ -74,6 +84,8 @@ class TurnRunner {
     return env_.seed * 1000003u + std::hash<std::string>{}(s_.id) + static_cast<std::uint64_t>(s_.turns) * 7919u;
   }
   std::string decided() const;  // confident intent id, or ""
+  // The customer tapped (or typed) a suggestion of the slot question pending.
+  bool picked_suggestion() const;
   std::string intent_name(int index) const {
     return env_.matcher.intents()[static_cast<size_t>(index)].id;
   }
@@ -84,7 +96,15 @@ class TurnRunner {
   matcher::MatchResult m_;
   std::string message_;  // sanitised customer text
   Reply reply_;
+  bool side_question_ = false;  // answering an interruption; the flow resumes after
 };
+
+bool TurnRunner::picked_suggestion() const {
+  if (s_.state != State::kCollectingSlot || message_.empty()) return false;
+  auto offered = s_.slots.find(kOffered);
+  return offered != s_.slots.end() &&
+         offered->second.find("\n" + lower_no_spaces(message_) + "\n") != std::string::npos;
+}
 
 std::string TurnRunner::decided() const {
   if (m_.decision != matcher::Decision::kIntent) return "";
@@ -98,6 +118,9 @@ void TurnRunner::say(const std::string& text) {
 }
 
 void TurnRunner::ask(std::string text, std::vector<std::string> suggestions) {
+  std::string offered = "\n";  // "\nyes\nno\n"
+  for (const auto& suggestion : suggestions) offered += lower_no_spaces(suggestion) + "\n";
+  s_.slots[kOffered] = offered;
   s_.slots[kQuestion] = text;
   say(text);
   reply_.suggestions = std::move(suggestions);
@@ -107,7 +130,8 @@ Reply TurnRunner::run(std::string_view message) {
   s_.turns++;
   const State before = s_.state;
   matcher::MatchContext context;
-  context.question_pending = s_.state == State::kConfirming || s_.state == State::kOfferingHuman;
+  context.question_pending = s_.state == State::kConfirming || s_.state == State::kOfferingHuman ||
+                             (s_.state == State::kAwaitingFeedback && !s_.slots.count(kFeedbackDeclined));
   context.slot_pending = s_.state == State::kCollectingSlot || s_.state == State::kVerifying;
   m_ = env_.matcher.match(message, context, env_.max_message_chars);
   message_ = text::sanitize(message, env_.max_message_chars).text;
@@ -121,17 +145,19 @@ Reply TurnRunner::run(std::string_view message) {
   const std::string intent = decided();
   if (s_.state == State::kHandedOff) {
     handle_handed_off();
+  } else if (escalate_sensitive()) {
+    // handed over
   } else if (intent == "human_agent") {
     trace("the customer asked for a person");
     handoff("customer_request");
-  } else if (intent == "stop" && s_.state != State::kIdle) {
+  } else if (intent == "stop" && s_.state != State::kIdle && !picked_suggestion()) {
     trace("stop: leaving flow '" + s_.flow + "'");
     s_.end_flow();
     say(render("stopped"));
   } else {
     switch (s_.state) {
-      case State::kIdle:
-      case State::kAwaitingFeedback: handle_idle(); break;
+      case State::kIdle: handle_idle(); break;
+      case State::kAwaitingFeedback: handle_feedback(); break;
       case State::kCollectingSlot: handle_collecting(); break;
       case State::kVerifying: handle_verifying(); break;
       case State::kConfirming: handle_confirming(); break;
@@ -141,6 +167,7 @@ Reply TurnRunner::run(std::string_view message) {
     }
   }
 
+  if (s_.state != State::kHandedOff) track_frustration();
   if (reply_.text.empty()) say(render("fallback"));
   reply_.state = state_name(s_.state);
   if (before != s_.state) trace(std::string("state ") + state_name(before) + " -> " + state_name(s_.state));
@@ -165,6 +192,18 @@ void TurnRunner::handle_idle() {
   // A bare order number after an answer continues (or corrects) the last
   // order conversation: "no, it's 112-...".
   auto numbers = env_.matcher.entities().extract_type(m_.input.folded, "order_number");
+  if (!numbers.empty() && m_.decision == matcher::Decision::kAmbiguous) {
+    // Two requests about this order are close: ask which, keeping the number.
+    const std::string number = canonical_order_number(numbers.front().value);
+    auto known = s_.slots.find("order_number");
+    if (known == s_.slots.end() || known->second != number) {
+      s_.slots.erase("item");
+      s_.slots.erase("reason");
+    }
+    s_.slots["order_number"] = number;
+    clarify();
+    return;
+  }
   if (!numbers.empty()) {
     const std::string intent = !s_.last_intent.empty() && flow_for(s_.last_intent) ? s_.last_intent : "order_status";
     trace("order number without a clear intent: continuing '" + intent + "'");
@@ -173,9 +212,23 @@ void TurnRunner::handle_idle() {
   }
   if (m_.decision == matcher::Decision::kAmbiguous) {
     clarify();
-  } else {
-    fallback();
+    return;
   }
+  // "yes" / "no" only match while a question is pending; with none, they get
+  // their flows.yaml answer instead of counting as a miss.
+  matcher::MatchContext pending;
+  pending.question_pending = true;
+  const matcher::MatchResult again = env_.matcher.match(message_, pending, env_.max_message_chars);
+  if (again.decision == matcher::Decision::kIntent) {
+    const std::string id = intent_name(again.best()->intent);
+    if (id == "affirm" || id == "deny") {
+      trace("'" + id + "' with no question pending");
+      reply_.intent = id;
+      start_intent(id);
+      return;
+    }
+  }
+  fallback();
 }
 
 void TurnRunner::handle_collecting() {
@@ -210,6 +263,15 @@ void TurnRunner::handle_verifying() {
   if (!numbers.empty()) s_.slots["order_number"] = canonical_order_number(numbers.front().value);
   auto emails = entities.extract_type(m_.input.folded, "email");
   auto postcodes = entities.extract_type(m_.input.folded, "postcode");
+  if (!numbers.empty() && emails.empty() && postcodes.empty()) {
+    // A correction ("no, it's 112-..."): ask for the proof of the new order.
+    reply_.intent = "slot:order_number";
+    reply_.confidence = 1.0;
+    s_.retries = 0;
+    trace("order number corrected to " + s_.slots["order_number"]);
+    ask(render("verify_prompt", {{"order", s_.slots["order_number"]}}));
+    return;
+  }
   if (emails.empty() && postcodes.empty()) {
     const std::string other = decided();
     if (!other.empty() && other != s_.flow && other != "affirm" && other != "deny") {
@@ -252,8 +314,8 @@ void TurnRunner::handle_verifying() {
   }
   ++s_.failed_verifications;
   trace("verification failed (" + std::to_string(s_.failed_verifications) + " of " +
-        std::to_string(kMaxFailedVerifications) + ")");
-  if (s_.failed_verifications >= kMaxFailedVerifications) {
+        std::to_string(env_.escalation.policy().failed_verifications) + ")");
+  if (s_.failed_verifications >= env_.escalation.policy().failed_verifications) {
     s_.slots["_locked"] = "1";
     say(render("verify_locked"));
     handoff("verification_failed");
@@ -484,12 +546,15 @@ void TurnRunner::run_action(bool confirmed) {
 void TurnRunner::apply(const Outcome& outcome) {
   if (!outcome.error.empty()) trace("store error: " + outcome.error);
   switch (outcome.kind) {
-    case Outcome::Kind::kDone:
+    case Outcome::Kind::kDone: {
+      const std::string intent = s_.flow;
       s_.end_flow();
       s_.slots.erase(kQuestion);
       say(outcome.text);
       reply_.suggestions = outcome.suggestions;
+      if (outcome.suggestions.empty()) maybe_ask_feedback(intent);
       break;
+    }
     case Outcome::Kind::kConfirm:
       s_.state = State::kConfirming;
       ask(outcome.text, outcome.suggestions);
@@ -520,7 +585,9 @@ bool TurnRunner::answer_side_question(const std::string& intent) {
   s_.end_flow();
   s_.flow = intent;
   if (!flow) s_.slots["topic"] = intent;
+  side_question_ = true;
   run_action(false);
+  side_question_ = false;
   const bool finished = s_.state == State::kIdle;
   const auto answered_slots = s_.slots;
   s_ = saved;
@@ -559,7 +626,7 @@ void TurnRunner::offer_human(const std::string& reason, const std::string& text)
 void TurnRunner::fallback() {
   ++s_.misses;
   trace("not understood (" + std::to_string(s_.misses) + " in a row)");
-  if (s_.misses >= kMissesBeforeHandoff) {
+  if (s_.misses >= env_.escalation.policy().misses_before_handoff) {
     handoff("not_understood");
     return;
   }
@@ -622,27 +689,141 @@ void TurnRunner::handoff(const std::string& reason) {
   } else {
     trace("handoff could not be recorded: " + id.error().message());
   }
+  const escalation::ServiceWindow window = env_.escalation.service_window(env_.now);
   s_.end_flow();
   s_.state = State::kHandedOff;
+  s_.slots["_handoff_reason"] = reason;
+  s_.slots["_handoff_id"] = id ? std::to_string(*id) : "0";
+  s_.slots["_handoff_open"] = window.open ? "1" : "0";
   reply_.handoff = true;
-  say(render("handoff"));
+  if (window.open) {
+    say(render("handoff"));
+    return;
+  }
+  char time[16];
+  std::snprintf(time, sizeof time, "%02d:%02d", (window.next_minute / 60) % 24, window.next_minute % 60);
+  trace("outside service hours: the handoff is a ticket");
+  say(render("handoff_ticket", {{"when", window.next_is_today ? std::string("today")
+                                          : window.next_is_tomorrow ? std::string("tomorrow")
+                                                                    : render("weekday_" + std::to_string(window.next_weekday))},
+                                {"time", std::string(time)}}));
 }
 
-Reply TurnRunner::hand_over(std::string_view reason) {
-  handoff(std::string(reason));
-  reply_.intent = "handoff";
-  reply_.state = state_name(s_.state);
-  return reply_;
+bool TurnRunner::escalate_sensitive() {
+  const std::string topic = env_.escalation.sensitive_topic(m_.input.words);
+  if (topic.empty()) return false;
+  trace("sensitive topic: " + topic);
+  reply_.intent = "sensitive:" + topic;
+  say(render("sensitive_" + topic));
+  handoff("sensitive:" + topic);
+  return true;
 }
+
+void TurnRunner::track_frustration() {
+  bool repeated = false;
+  const std::string current = lower_no_spaces(message_);
+  for (size_t i = 0; i + 1 < s_.transcript.size(); ++i) {
+    const Turn& t = s_.transcript[i];
+    if (t.speaker == "customer" && !current.empty() && lower_no_spaces(t.text) == current) repeated = true;
+  }
+  const auto& policy = env_.escalation.policy();
+  const escalation::FrustrationSignal signal = env_.escalation.frustration(message_, m_.input.words, repeated);
+  s_.frustration = s_.frustration * policy.decay + signal.score;
+  if (signal.score > 0) {
+    std::string cues;
+    for (const auto& c : signal.cues) cues += (cues.empty() ? "" : ", ") + c;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "frustration +%.1f = %.1f", signal.score, s_.frustration);
+    trace(std::string(buf) + " (" + cues + ")");
+  }
+  if (reply_.handoff) return;
+  // After an offer, frustration that keeps rising hands over.
+  if (s_.slots.count(kFrustrationOffered) && signal.score > 0 && s_.frustration >= policy.handoff_at) {
+    trace("frustration kept rising after the offer");
+    say(render("frustration_handoff"));
+    handoff("frustration");
+    return;
+  }
+  if (s_.frustration < policy.offer_at || s_.slots.count(kFrustrationOffered)) return;
+  s_.slots[kFrustrationOffered] = "1";
+  if (s_.state == State::kIdle || s_.state == State::kAwaitingFeedback) {
+    s_.end_flow();
+    s_.state = State::kOfferingHuman;
+    s_.slots[kOfferReason] = "frustration";
+    trace("frustrated: offering a human");
+    ask(render("frustration_offer"), {render("suggest_yes"), render("suggest_no")});
+    return;
+  }
+  // In the middle of a flow the pending question stays; the offer is a hint.
+  trace("frustrated: mentioning a human without leaving the flow");
+  say(render("frustration_hint"));
+  reply_.suggestions.push_back(render("suggest_human"));
+}
+
+void TurnRunner::maybe_ask_feedback(const std::string& intent) {
+  const auto& after = env_.escalation.policy().feedback_after;
+  if (std::find(after.begin(), after.end(), intent) == after.end()) return;
+  if (side_question_) return;  // the pending question comes first
+  if (s_.slots.count("_feedback_asked")) return;  // once per conversation is enough
+  s_.slots["_feedback_asked"] = "1";
+  s_.state = State::kAwaitingFeedback;
+  s_.slots["_feedback_intent"] = intent;
+  s_.slots.erase(kFeedbackDeclined);
+  say(render("feedback_ask"));
+  reply_.suggestions = {render("suggest_yes"), render("suggest_no")};
+}
+
+void TurnRunner::record_feedback(bool helpful, const std::string& comment) {
+  store::FeedbackRecord record;
+  record.session = s_.id;
+  record.intent = s_.slots["_feedback_intent"];
+  record.outcome = "answered";
+  record.helpful = helpful;
+  if (!comment.empty()) record.comment = redact::redact(comment);
+  record.created_at = std::chrono::floor<std::chrono::seconds>(env_.now);
+  if (Status st = env_.store.record_feedback(record); !st.ok()) {
+    trace("feedback could not be recorded: " + st.message());
+  } else {
+    trace(std::string("feedback recorded: ") + (helpful ? "helpful" : "not helpful"));
+  }
+  s_.slots.erase("_feedback_intent");
+  s_.slots.erase(kFeedbackDeclined);
+}
+
+void TurnRunner::handle_feedback() {
+  const std::string intent = decided();
+  if (s_.slots.count(kFeedbackDeclined)) {
+    // The optional comment after a "no": anything that is not a new request.
+    s_.state = State::kIdle;
+    if (intent.empty() || m_.best()->confidence < kNewRequestAfterFeedback) {
+      record_feedback(false, message_);
+      reply_.intent = "feedback";
+      say(render("feedback_comment_thanks"));
+      return;
+    }
+    record_feedback(false, "");
+    handle_idle();
+    return;
+  }
+  if (intent == "affirm") {
+    s_.state = State::kIdle;
+    record_feedback(true, "");
+    say(render("feedback_thanks"));
+  } else if (intent == "deny") {
+    s_.slots[kFeedbackDeclined] = "1";
+    say(render("feedback_ask_comment"));
+  } else {
+    s_.state = State::kIdle;
+    s_.slots.erase("_feedback_intent");
+    handle_idle();
+  }
+}
+
 
 }  // namespace
 
 Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env) {
   return TurnRunner(session, env).run(message);
-}
-
-Reply hand_over(Session& session, std::string_view reason, const TurnEnvironment& env) {
-  return TurnRunner(session, env).hand_over(reason);
 }
 
 }  // namespace parley::dialogue

@@ -19,6 +19,7 @@
 #include "dialogue/action_context.h"
 #include "dialogue/renderer.h"
 #include "dialogue/session.h"
+#include "escalation/escalation.h"
 #include "matcher/matcher.h"
 #include "parley/action.h"
 #include "parley/reply.h"
@@ -30,6 +31,7 @@ namespace parley::dialogue {
 struct TurnEnvironment {
   const matcher::IntentMatcher& matcher;
   const Renderer& renderer;
+  const escalation::Detector& escalation;
   store::Store& store;
   const std::map<std::string, Action, std::less<>>& host_actions;
   store::Date today;
@@ -41,9 +43,6 @@ struct TurnEnvironment {
 // Runs one turn: updates `session` and returns the reply. Never throws;
 // store failures are apologised for and shown in the trace.
 Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env);
-
-// Hands the session over to a human now (host request), recording it.
-Reply hand_over(Session& session, std::string_view reason, const TurnEnvironment& env);
 
 }  // namespace parley::dialogue
 

@@ -41,7 +41,7 @@ Result<std::optional<store::Order>> current_order(ActionContext& ctx) {
 
 // One sentence (or two) about a shipment.
 std::string describe_shipment(ActionContext& ctx, const store::Shipment& s, const std::string& subject,
-                              bool& late) {
+                              bool& late, bool& lost) {
   Args args{{"subject", subject}, {"carrier", s.carrier}, {"tracking", s.tracking_number}};
   std::string text;
   switch (s.status) {
@@ -50,7 +50,10 @@ std::string describe_shipment(ActionContext& ctx, const store::Shipment& s, cons
       break;
     case store::ShipmentStatus::kInTransit:
       if (s.estimated_date) args["eta"] = *s.estimated_date;
-      text = ctx.say(s.estimated_date ? "shipment_in_transit" : "shipment_in_transit_no_eta", args);
+      text = ctx.say(!s.estimated_date                  ? "shipment_in_transit_no_eta"
+                     : before(s.estimated_date, ctx.today) ? "shipment_in_transit_overdue"
+                                                           : "shipment_in_transit",
+                     args);
       break;
     case store::ShipmentStatus::kOutForDelivery:
       text = ctx.say("shipment_out_for_delivery", args);
@@ -61,7 +64,7 @@ std::string describe_shipment(ActionContext& ctx, const store::Shipment& s, cons
       break;
     case store::ShipmentStatus::kLost:
       text = ctx.say("shipment_lost", args);
-      late = true;
+      lost = true;
       break;
     case store::ShipmentStatus::kReturnedToSender:
       text = ctx.say("shipment_returned_to_sender", args);
@@ -118,18 +121,24 @@ Outcome order_status(ActionContext& ctx) {
   if (shipments->empty()) return done(ctx.say("order_processing", args));
   std::string text;
   bool late = false;
+  bool lost = false;
   if (shipments->size() == 1) {
-    text = describe_shipment(ctx, shipments->front(), ctx.say("subject_order", args), late);
+    text = describe_shipment(ctx, shipments->front(), ctx.say("subject_order", args), late, lost);
   } else {
     text = ctx.say("order_parcels", {{"order", o.number}, {"count", static_cast<std::int64_t>(shipments->size())}});
     int n = 0;
     for (const auto& s : *shipments) {
-      text += "\n" + describe_shipment(ctx, s, ctx.say("subject_parcel", {{"n", static_cast<std::int64_t>(++n)}}), late);
+      text += "\n" + describe_shipment(ctx, s, ctx.say("subject_parcel", {{"n", static_cast<std::int64_t>(++n)}}), late, lost);
     }
     auto items = ctx.store.items_for_order(o.id);
     if (items && std::any_of(items->begin(), items->end(), [](auto& i) { return !i.shipment_id; })) {
       text += "\n" + ctx.say("order_items_not_shipped");
     }
+  }
+  if (lost) {
+    Outcome out = done(text + "\n" + ctx.say("order_lost_options", args));
+    out.suggestions = {ctx.say("suggest_replacement"), ctx.say("suggest_human")};
+    return out;
   }
   if (late) {
     Outcome out = done(text + "\n" + ctx.say("order_late_apology", args));
@@ -164,7 +173,7 @@ Outcome delivery_options(ActionContext& ctx) {
     char cutoff[8];
     std::snprintf(cutoff, sizeof cutoff, "%02d:%02d", static_cast<int>(d.cutoff.count() / 60),
                   static_cast<int>(d.cutoff.count() % 60));
-    text += "\n" + ctx.say("delivery_option_line",
+    text += "\n" + ctx.say(d.min_days == d.max_days ? "delivery_option_line_fixed" : "delivery_option_line",
                            {{"method", d.method},
                             {"cost", d.cost.minor == 0 ? ctx.say("free")
                                                        : ctx.renderer.format_money(d.cost.minor, d.cost.currency)},
@@ -223,6 +232,15 @@ Outcome return_policy(ActionContext& ctx) {
   return done(text);
 }
 
+// Words of an answer that say nothing about which item.
+bool is_filler(const std::string& word) {
+  for (const char* w : {"that", "this", "those", "these", "from", "want", "return", "item", "order", "please",
+                        "like", "would", "with", "just", "send", "back"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 // Picks the item the customer means from `items`: by number ("2"), by a
 // word of the product name, or by category. -1 if unclear.
 int pick_item(std::string_view answer, const std::vector<store::OrderItem>& items) {
@@ -236,6 +254,16 @@ int pick_item(std::string_view answer, const std::vector<store::OrderItem>& item
     std::string name;
     for (char c : items[i].product_name) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     bool hit = lower.find(name) != std::string::npos || lower.find(items[i].category) != std::string::npos;
+    // Any word of 4+ letters of the answer inside the name or category.
+    for (size_t a = 0, b; !hit && a < lower.size(); a = b + 1) {
+      b = lower.find_first_of(" ,.!?", a);
+      if (b == std::string::npos) b = lower.size();
+      const std::string word = lower.substr(a, b - a);
+      if (word.size() >= 4 && !is_filler(word) &&
+          (name.find(word) != std::string::npos || items[i].category.find(word) != std::string::npos)) {
+        hit = true;
+      }
+    }
     // Any word of 4+ letters of the product name.
     size_t start = 0;
     while (!hit && start < name.size()) {

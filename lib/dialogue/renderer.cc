@@ -43,6 +43,15 @@ Renderer::Renderer(const intents::Pack& pack, std::vector<intents::Diagnostic>& 
                                    u_errorName(status) + ")"});
         continue;
       }
+      // Dates are calendar days: format them in UTC, where to_udate puts
+      // them. Set once here; render() formats on clones that keep it.
+      int32_t count = 0;
+      const icu::Format** formats = format->getFormats(count);
+      for (int32_t i = 0; i < count; ++i) {
+        if (auto* df = dynamic_cast<const icu::DateFormat*>(formats[i])) {
+          const_cast<icu::DateFormat*>(df)->setTimeZone(*icu::TimeZone::getGMT());
+        }
+      }
       compiled.push_back(std::move(format));
     }
   }
@@ -67,15 +76,6 @@ std::string Renderer::render(const std::string& key, const Args& args, std::uint
       values.emplace_back(*d);
     } else {
       values.emplace_back(to_udate(std::get<std::chrono::year_month_day>(arg)), icu::Formattable::kIsDate);
-    }
-  }
-  // Dates are calendar days: format them in UTC, where to_udate put them.
-  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
-  int32_t count = 0;
-  const icu::Format** formats = format->getFormats(count);
-  for (int32_t i = 0; i < count; ++i) {
-    if (auto* df = dynamic_cast<const icu::DateFormat*>(formats[i])) {
-      const_cast<icu::DateFormat*>(df)->setTimeZone(*utc);
     }
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <utility>
 
 namespace parley::dialogue {
@@ -121,7 +123,13 @@ std::string serialize(const Session& s) {
   if (!s.last_intent.empty()) line("last", escape(s.last_intent));
   if (s.misses) line("misses", std::to_string(s.misses));
   if (s.failed_verifications) line("failed", std::to_string(s.failed_verifications));
-  if (s.frustration != 0.0) line("frustration", std::to_string(s.frustration));
+  if (s.frustration != 0.0) {
+    // Shortest form that reads back as the same double (to_string kept only
+    // six decimals, so a saved session came back slightly different).
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, s.frustration);
+    line("frustration", ec == std::errc() ? std::string_view(buf, static_cast<size_t>(end - buf)) : "0");
+  }
   if (s.customer_id) line("customer", std::to_string(*s.customer_id));
   for (const auto& o : s.verified_orders) line("verified", escape(o));
   line("turns", std::to_string(s.turns));
@@ -174,9 +182,8 @@ Result<Session> deserialize(std::string_view text) {
     else if (key == "misses") ok = parse_number(value, s.misses);
     else if (key == "failed") ok = parse_number(value, s.failed_verifications);
     else if (key == "frustration") {
-      char* end = nullptr;
-      s.frustration = std::strtod(v->c_str(), &end);
-      ok = end && *end == '\0' && !v->empty();
+      // from_chars: the same in every C locale (strtod reads "0,7" in some).
+      ok = parse_number(std::string_view(*v), s.frustration) && std::isfinite(s.frustration);
     } else if (key == "customer") {
       std::int64_t id = 0;
       ok = parse_number(value, id);

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -284,6 +285,86 @@ void ReadFlows(FileReader& r, const YAML::Node& node, Pack& pack) {
   }
 }
 
+// "HH:MM" -> minutes after midnight, or -1.
+int ParseClock(const std::string& text) {
+  int h = 0, m = 0;
+  char colon = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d", &h, &colon, &m) != 3 || colon != ':' || h < 0 || h > 24 ||
+      m < 0 || m > 59) {
+    return -1;
+  }
+  return h * 60 + m;
+}
+
+void ReadEscalation(FileReader& r, const YAML::Node& node, Pack& pack) {
+  if (!r.ExpectMap(node, "escalation")) return;
+  r.CheckKeys(node, {"misses_before_handoff", "failed_verifications", "frustration", "sensitive",
+                     "service_hours", "feedback_after"},
+              "escalation");
+  EscalationPolicy& e = pack.escalation;
+  e.where = r.Where(node);
+  if (node["misses_before_handoff"]) {
+    e.misses_before_handoff = r.Number<int>(node["misses_before_handoff"], "misses_before_handoff", 2);
+  }
+  if (node["failed_verifications"]) {
+    e.failed_verifications = r.Number<int>(node["failed_verifications"], "failed_verifications", 3);
+  }
+  if (const YAML::Node f = node["frustration"]; f && r.ExpectMap(f, "frustration")) {
+    r.CheckKeys(f, {"offer_at", "handoff_at", "decay", "words", "phrases", "all_caps",
+                    "repeated_punctuation", "repeated_question"},
+                "frustration");
+    if (f["offer_at"]) e.offer_at = r.Number<double>(f["offer_at"], "offer_at", e.offer_at);
+    if (f["handoff_at"]) e.handoff_at = r.Number<double>(f["handoff_at"], "handoff_at", e.handoff_at);
+    if (f["decay"]) e.decay = r.Number<double>(f["decay"], "decay", e.decay);
+    if (f["all_caps"]) e.all_caps = r.Number<double>(f["all_caps"], "all_caps", e.all_caps);
+    if (f["repeated_punctuation"]) {
+      e.repeated_punctuation = r.Number<double>(f["repeated_punctuation"], "repeated_punctuation", 0.5);
+    }
+    if (f["repeated_question"]) {
+      e.repeated_question = r.Number<double>(f["repeated_question"], "repeated_question", 1.5);
+    }
+    for (const char* key : {"words", "phrases"}) {
+      const YAML::Node list = f[key];
+      if (!list || !r.ExpectMap(list, key)) continue;
+      auto& target = std::string_view(key) == "words" ? e.words : e.phrases;
+      for (const auto& entry : list) {
+        target[entry.first.Scalar()] = r.Number<double>(entry.second, "a frustration weight", 1.0);
+      }
+    }
+  }
+  if (const YAML::Node s = node["sensitive"]; s && r.ExpectMap(s, "sensitive")) {
+    for (const auto& entry : s) {
+      auto& topic = e.sensitive[entry.first.Scalar()];
+      for (auto& t : r.TextList(entry.second, "sensitive topic")) topic.push_back(t.value);
+    }
+  }
+  if (const YAML::Node h = node["service_hours"]; h && r.ExpectMap(h, "service_hours")) {
+    r.CheckKeys(h, {"timezone", "days", "open", "close"}, "service_hours");
+    if (h["timezone"]) e.timezone = r.Scalar(h["timezone"], "timezone");
+    if (h["days"]) {
+      static const char* kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+      e.open_days.clear();
+      for (auto& t : r.TextList(h["days"], "days")) {
+        int found = -1;
+        for (int d = 0; d < 7; ++d) {
+          if (t.value.substr(0, 3) == kDays[d]) found = d;
+        }
+        if (found < 0) r.Error(h["days"], "unknown day '" + t.value + "' (use mon, tue, ...)");
+        else e.open_days.push_back(found);
+      }
+    }
+    for (const char* key : {"open", "close"}) {
+      if (!h[key]) continue;
+      int minutes = ParseClock(r.Scalar(h[key], key));
+      if (minutes < 0) r.Error(h[key], std::string(key) + " must be a time like 08:30");
+      else (std::string_view(key) == "open" ? e.open_minute : e.close_minute) = minutes;
+    }
+  }
+  if (node["feedback_after"]) {
+    for (auto& t : r.TextList(node["feedback_after"], "feedback_after")) e.feedback_after.push_back(t.value);
+  }
+}
+
 void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnostics) {
   const std::string file = path.string();
   std::ifstream in(path, std::ios::binary);
@@ -307,7 +388,8 @@ void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnos
   }
   if (root.IsNull()) return;  // an empty file is allowed
   if (!r.ExpectMap(root, "a content file")) return;
-  r.CheckKeys(root, {"locale", "intents", "synonyms", "shorthand", "entities", "responses", "flows"},
+  r.CheckKeys(root, {"locale", "intents", "synonyms", "shorthand", "entities", "responses", "flows",
+                     "escalation"},
               "a content file");
   try {
     if (root["locale"]) ReadLocale(r, root["locale"], pack);
@@ -317,6 +399,7 @@ void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnos
     if (root["entities"]) ReadEntities(r, root["entities"], pack);
     if (root["responses"]) ReadResponses(r, root["responses"], pack);
     if (root["flows"]) ReadFlows(r, root["flows"], pack);
+    if (root["escalation"]) ReadEscalation(r, root["escalation"], pack);
   } catch (const YAML::Exception& e) {  // defensive: yaml-cpp conversions
     diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
                            Severity::kError, e.msg});

@@ -83,6 +83,33 @@ struct FlowDef {
   SourceLocation where;
 };
 
+// When and how the bot escalates to a human (escalation.yaml). Defaults
+// apply when a pack has no `escalation:` section.
+struct EscalationPolicy {
+  int misses_before_handoff = 2;  // consecutive fallbacks that hand over
+  int failed_verifications = 3;   // failed identity checks that hand over
+  // Frustration: each message scores the sum of the matching cues below;
+  // the session's score decays by `decay` per turn and accumulates.
+  double offer_at = 3.0;    // offer a human once the score reaches this
+  double handoff_at = 5.0;  // hand over when it reaches this after an offer
+  double decay = 0.7;       // multiplier applied to the score every turn
+  std::map<std::string, double> words;    // single words, e.g. useless: 1.5
+  std::map<std::string, double> phrases;  // word sequences, e.g. "third time": 2
+  double all_caps = 1.0;                  // a shouted message (3+ letters, all capitals)
+  double repeated_punctuation = 0.5;      // "!!!" or "???"
+  double repeated_question = 1.5;         // the same message again
+  // Sensitive matters hand over at once: topic -> words or word sequences.
+  std::map<std::string, std::vector<std::string>> sensitive;
+  // Service hours of the human team, local to `timezone` (IANA name).
+  std::string timezone = "Europe/London";
+  std::vector<int> open_days = {1, 2, 3, 4, 5};  // 0 = Sunday ... 6 = Saturday
+  int open_minute = 9 * 60;    // minutes after midnight
+  int close_minute = 17 * 60;
+  // Intents after whose answer the bot asks "did that help?"; empty: never.
+  std::vector<std::string> feedback_after;
+  SourceLocation where;
+};
+
 struct Pack {
   std::string directory;
   LocaleSettings locale;
@@ -92,6 +119,7 @@ struct Pack {
   std::vector<EntityDef> entities;               // in priority order
   std::map<std::string, ResponseDef> responses;
   std::map<std::string, FlowDef> flows;          // by intent id
+  EscalationPolicy escalation;
   std::vector<std::string> files;                // the files read, sorted
 };
 

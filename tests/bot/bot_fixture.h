@@ -27,7 +27,7 @@ inline std::chrono::year_month_day test_day() {
 
 class BotFixture {
  public:
-  BotFixture() {
+  explicit BotFixture(int orders = 50, int customers = 10) {
     static int counter = 0;
     dir_ = std::filesystem::temp_directory_path() /
            ("parley-bot-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
@@ -39,8 +39,8 @@ class BotFixture {
       REQUIRE_MESSAGE(store, store.error().message());
       store::DemoOptions demo;
       demo.today = test_day();
-      demo.orders = 50;
-      demo.customers = 10;
+      demo.orders = orders;
+      demo.customers = customers;
       Status s = store::generate_demo_store(**store, demo);
       REQUIRE_MESSAGE(s.ok(), s.message());
     }

@@ -22,7 +22,7 @@ TEST_CASE("order status: ask for the number, verify, answer from the store") {
   CHECK_FALSE(contains(r.text, "on its way"));  // nothing revealed before verification
 
   r = f.bot().respond("s1", "it's alice.morgan@example.com");
-  CHECK(r.state == "idle");
+  CHECK(r.state == "awaiting_feedback");  // "Did that answer your question?"
   CHECK(contains(r.text, "112-4839201-5561234"));
   CHECK(contains(r.text, "on its way"));
   CHECK(contains(r.text, "tracking number"));
@@ -40,7 +40,7 @@ TEST_CASE("order status in one message, verified by postcode") {
   CHECK(r.intent == "order_status");
   CHECK(r.state == "verifying");
   r = f.bot().respond("s2", "sw1a 1aa");
-  CHECK(r.state == "idle");
+  CHECK(r.state == "awaiting_feedback");
   CHECK(contains(r.text, "on its way"));
 }
 

@@ -1,0 +1,43 @@
+#include "parley/session_store.h"
+
+#include <chrono>
+#include <mutex>
+
+#include "store/store.h"
+
+namespace parley {
+namespace {
+
+// One connection guarded by a mutex: saves are short transactions.
+class SqliteSessionStore final : public SessionStore {
+ public:
+  explicit SqliteSessionStore(std::unique_ptr<store::Store> store) : store_(std::move(store)) {}
+
+  Result<std::optional<std::string>> load(std::string_view session_id) override {
+    std::lock_guard guard(lock_);
+    return store_->load_session(session_id);
+  }
+  Status save(std::string_view session_id, std::string_view data) override {
+    std::lock_guard guard(lock_);
+    return store_->save_session(session_id, data,
+                                std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  }
+  Status erase(std::string_view session_id) override {
+    std::lock_guard guard(lock_);
+    return store_->delete_session(session_id);
+  }
+
+ private:
+  std::mutex lock_;
+  std::unique_ptr<store::Store> store_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<SessionStore>> open_sqlite_session_store(const std::string& path) {
+  auto store = store::Store::open(path);
+  if (!store) return store.error();
+  return std::shared_ptr<SessionStore>(std::make_shared<SqliteSessionStore>(std::move(*store)));
+}
+
+}  // namespace parley
