@@ -19,8 +19,9 @@ namespace {
 
 const char* const kUsage = "parley chat [--store FILE] [--intents DIR] [--locale TAG] [--session NAME] [--json] [--today YYYY-MM-DD] [--seed N]";
 
-const std::vector<std::string> kCommands = {"/help", "/reset", "/debug", "/why", "/state", "/slots",
-                                            "/session", "/login", "/release", "/reload", "/quit"};
+const std::vector<std::string> kCommands = {"/help",  "/reset", "/debug",   "/why",    "/state",
+                                            "/slots", "/session", "/login", "/agent", "/release",
+                                            "/reload", "/quit"};
 
 struct Style {
   bool on = false;
@@ -69,6 +70,9 @@ class Repl {
   Repl(Bot bot, std::string session, bool json, bool interactive)
       : bot_(std::move(bot)), session_(std::move(session)), json_(json), interactive_(interactive) {
     style_.on = interactive && !json;
+    bot_.on_message_for_agent([this](std::string_view, std::string_view message) {
+      if (interactive_ && !json_) std::cout << style_.warn() << "     (for the agent: " << message << ")" << style_.reset() << "\n";
+    });
   }
 
   int run() {
@@ -85,6 +89,10 @@ class Repl {
         if (!command(line)) break;
         continue;
       }
+      if (agent_mode_) {
+        agent_says(line);
+        continue;
+      }
       turn(line);
     }
     if (interactive_) write_history(history_.c_str());
@@ -94,7 +102,7 @@ class Repl {
  private:
   bool read_line(std::string& line) {
     if (!interactive_) return static_cast<bool>(std::getline(std::cin, line));
-    char* raw = readline("you> ");
+    char* raw = readline(agent_mode_ ? "agent> " : "you> ");
     if (!raw) {
       std::cout << "\n";
       return false;
@@ -124,6 +132,11 @@ class Repl {
     }
     if (debug_) print_debug();
     std::cout << std::flush;
+  }
+
+  void agent_says(const std::string& text) {
+    Status s = bot_.agent_message(session_, text);
+    if (!s.ok()) std::cout << s.message() << "\n";
   }
 
   void print_debug() {
@@ -157,7 +170,10 @@ class Repl {
                    "/slots              the slots the bot remembers\n"
                    "/session NAME       switch to (or start) another conversation\n"
                    "/login CUSTOMER-ID  act as a signed-in customer (see docs/demo-store.md)\n"
-                   "/release            end a handoff: the bot answers again\n"
+                   "/agent [TEXT]       play the human agent on a handed-off conversation: with TEXT,\n"
+                   "                    say it as the agent; without, lines you type are the agent's\n"
+                   "                    until /release\n"
+                   "/release            end a handoff: the bot answers again (with its context)\n"
                    "/reload             reload the intent files (errors shown, old set kept)\n"
                    "/quit               leave (or Ctrl-D)\n";
     } else if (name == "/reset") {
@@ -189,8 +205,19 @@ class Repl {
       } catch (...) {
         std::cout << "usage: /login CUSTOMER-ID (a number, see docs/demo-store.md)\n";
       }
+    } else if (name == "/agent") {
+      if (bot_.state(session_) != "handed_off") {
+        std::cout << "(the conversation is not handed off; ask the bot for a person first)\n";
+      } else if (!arg.empty()) {
+        agent_says(arg);
+      } else {
+        agent_mode_ = true;
+        std::cout << "(you are the agent now: lines you type go to the customer; /release gives the "
+                     "conversation back to the bot)\n";
+      }
     } else if (name == "/release") {
       Status s = bot_.release(session_);
+      agent_mode_ = false;
       std::cout << (s.ok() ? "(released: the bot answers again)" : s.message()) << "\n";
     } else if (name == "/reload") {
       Status s = bot_.reload();
@@ -207,6 +234,7 @@ class Repl {
   bool json_;
   bool interactive_;
   bool debug_ = false;
+  bool agent_mode_ = false;  // lines typed are the human agent's
   Style style_;
   std::string history_;
   Reply last_;
