@@ -1,0 +1,218 @@
+// Matcher throughput, latency, load time and the cost curve as the pack grows.
+//
+//   build-bench/bench/bench_matcher [seconds-per-run]
+//   build-bench/bench/bench_matcher --passes N   (N passes over the corpus, nothing else: for profilers)
+//
+// Targets (issue "matcher performance"): one thread classifies at least
+// 200,000 messages/s of median length ~60 bytes; loading and compiling the
+// English pack takes under 50 ms; the cost per message stays flat from 40 to
+// 400 intents.
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench_util.h"
+#include "corpus.h"
+#include "dfa_check.h"
+#include "intents/loader.h"
+#include "matcher/matcher.h"
+#include "synthetic_pack.h"
+
+using namespace parley;
+using namespace parley::bench;
+
+namespace {
+
+constexpr int kRuns = 5;
+
+std::shared_ptr<const matcher::IntentMatcher> compile_or_die(intents::Pack pack) {
+  std::vector<intents::Diagnostic> diagnostics;
+  auto m = matcher::IntentMatcher::compile(std::move(pack), diagnostics);
+  if (!m) {
+    std::fprintf(stderr, "bench_matcher: pack does not compile:\n%s\n",
+                 intents::format_all(diagnostics).c_str());
+    std::exit(1);
+  }
+  return m;
+}
+
+intents::Pack load_or_die(const std::string& directory) {
+  std::vector<intents::Diagnostic> diagnostics;
+  intents::Pack pack = intents::load_pack(directory, diagnostics);
+  if (intents::has_errors(diagnostics)) {
+    std::fprintf(stderr, "bench_matcher: %s\n", intents::format_all(diagnostics).c_str());
+    std::exit(1);
+  }
+  return pack;
+}
+
+// What a message was classified as: an intent id, "fallback" or "ambiguous".
+std::string outcome(const matcher::IntentMatcher& m, const matcher::MatchResult& r) {
+  if (r.decision != matcher::Decision::kIntent) return matcher::decision_name(r.decision);
+  return m.intents()[static_cast<size_t>(r.best()->intent)].id;
+}
+
+// Messages per second over whole passes of `messages`, for about `seconds`.
+double throughput(const matcher::IntentMatcher& m, const std::vector<std::string>& messages,
+                  double seconds) {
+  size_t done = 0, sink = 0;
+  const auto start = SteadyClock::now();
+  double elapsed = 0;
+  do {
+    for (const auto& message : messages) sink += m.match(message, {}).ranked.size();
+    done += messages.size();
+    elapsed = seconds_since(start);
+  } while (elapsed < seconds);
+  if (sink == static_cast<size_t>(-1)) std::puts("");  // keeps the work observable
+  return static_cast<double>(done) / elapsed;
+}
+
+// Per-message latencies (microseconds) of `passes` passes over `messages`.
+std::vector<double> latencies(const matcher::IntentMatcher& m,
+                              const std::vector<std::string>& messages, int passes) {
+  std::vector<double> out;
+  out.reserve(messages.size() * static_cast<size_t>(passes));
+  size_t sink = 0;
+  for (int p = 0; p < passes; ++p) {
+    for (const auto& message : messages) {
+      const auto start = SteadyClock::now();
+      sink += m.match(message, {}).ranked.size();
+      out.push_back(seconds_since(start) * 1e6);
+    }
+  }
+  if (sink == static_cast<size_t>(-1)) std::puts("");
+  return out;
+}
+
+double median_length(const std::vector<std::string>& messages) {
+  std::vector<double> lengths;
+  for (const auto& m : messages) lengths.push_back(static_cast<double>(m.size()));
+  return median(lengths);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string root = source_root();
+  const std::string pack_dir = root + "/intents/en";
+  const Corpus corpus = load_corpus(root);
+  const std::vector<std::string> all = corpus.all();
+  if (argc > 2 && std::string(argv[1]) == "--passes") {  // for profilers: match, nothing else
+    const auto m = compile_or_die(load_or_die(pack_dir));
+    size_t sink = 0;
+    for (int p = std::atoi(argv[2]); p > 0; --p) {
+      for (const auto& message : all) sink += m->match(message, {}).ranked.size();
+    }
+    std::printf("%zu candidates\n", sink);
+    return 0;
+  }
+  const double run_seconds = argc > 1 ? std::atof(argv[1]) : 0.5;
+  print_header("matcher");
+  std::printf("corpus: %zu held-out + out-of-domain messages (median %.0f bytes), %zu typo'd copies "
+              "(median %.0f bytes); %zu in all (median %.0f bytes)\n",
+              corpus.clean.size(), median_length(corpus.clean), corpus.typoed.size(),
+              median_length(corpus.typoed), all.size(), median_length(all));
+
+  // Load and compile, cold files aside (the first round warms the page cache).
+  std::vector<double> load_ms, compile_ms, total_ms;
+  for (int run = 0; run <= kRuns; ++run) {
+    const auto start = SteadyClock::now();
+    intents::Pack pack = load_or_die(pack_dir);
+    const double loaded = seconds_since(start);
+    auto m = compile_or_die(std::move(pack));
+    const double total = seconds_since(start);
+    if (run == 0) continue;
+    load_ms.push_back(loaded * 1e3);
+    compile_ms.push_back((total - loaded) * 1e3);
+    total_ms.push_back(total * 1e3);
+  }
+  std::printf("load+compile English pack: %.1f ms (load %.1f ms, compile %.1f ms), median of %d  "
+              "[target < 50 ms]\n",
+              median(total_ms), median(load_ms), median(compile_ms), kRuns);
+
+  const auto english = compile_or_die(load_or_die(pack_dir));
+  const intents::Pack base = english->pack();
+  std::printf("English pack: %zu intents, vocabulary %zu words\n", english->intents().size(),
+              english->normalizer().vocabulary().size());
+
+  throughput(*english, all, 0.2);  // warm-up
+  std::vector<double> rates, clean_rates, typo_rates;
+  for (int run = 0; run < kRuns; ++run) {
+    rates.push_back(throughput(*english, all, run_seconds));
+    clean_rates.push_back(throughput(*english, corpus.clean, run_seconds / 2));
+    typo_rates.push_back(throughput(*english, corpus.typoed, run_seconds / 2));
+  }
+  std::printf("throughput, 1 thread: %.0f msgs/s (clean %.0f, typo'd %.0f), median of %d  "
+              "[target >= 200000]\n",
+              median(rates), median(clean_rates), median(typo_rates), kRuns);
+  // The issue's figure assumes ~60-byte messages; ours are shorter. Two
+  // corpus messages joined make a corpus of about that length.
+  std::vector<std::string> pairs;
+  for (size_t i = 0; i + 1 < all.size(); i += 2) pairs.push_back(all[i] + ". " + all[i + 1]);
+  std::vector<double> pair_rates;
+  for (int run = 0; run < kRuns; ++run) pair_rates.push_back(throughput(*english, pairs, run_seconds / 2));
+  std::printf("throughput on joined pairs (median %.0f bytes): %.0f msgs/s, median of %d\n",
+              median_length(pairs), median(pair_rates), kRuns);
+  std::vector<double> p50s, p99s;
+  for (int run = 0; run < kRuns; ++run) {
+    const auto lat = latencies(*english, all, 1);
+    p50s.push_back(quantile(lat, 0.5));
+    p99s.push_back(quantile(lat, 0.99));
+  }
+  std::printf("latency per message: p50 %.2f us, p99 %.2f us (median of %d passes)\n",
+              median(p50s), median(p99s), kRuns);
+
+  // A control for the Bot's thread scaling: the matcher alone is immutable
+  // and lock-free, so 2 threads show what this machine allows right now.
+  std::vector<double> one_thread, two_threads;
+  for (int run = 0; run < 3; ++run) {
+    one_thread.push_back(throughput(*english, all, run_seconds / 2));
+    double rates_sum = 0;
+    std::vector<std::thread> workers;
+    std::vector<double> thread_rates(2);
+    for (int t = 0; t < 2; ++t) {
+      workers.emplace_back([&, t] { thread_rates[t] = throughput(*english, all, run_seconds / 2); });
+    }
+    for (auto& w : workers) w.join();
+    for (double r : thread_rates) rates_sum += r;
+    two_threads.push_back(rates_sum);
+  }
+  std::printf("matcher alone, 2 threads: %.0f msgs/s vs 1 thread %.0f: %.2fx (machine control for "
+              "thread scaling)\n",
+              median(two_threads), median(one_thread), median(two_threads) / median(one_thread));
+
+  // The curve: the same corpus against packs of growing size.
+  std::vector<std::string> reference;
+  for (const auto& message : all) reference.push_back(outcome(*english, english->match(message, {})));
+  std::printf("\nscaling (synthetic packs: English intents cloned with their words suffixed)\n");
+  std::printf("%8s %10s %11s %12s %10s %10s %10s %14s\n", "intents", "vocab", "compile ms", "msgs/s",
+              "p50 us", "p99 us", "same as en", "DFA failures");
+  for (size_t size : {size_t{40}, size_t{100}, size_t{200}, size_t{400}}) {
+    intents::Pack grown = grow_pack(base, size);
+    const auto start = SteadyClock::now();
+    const auto m = compile_or_die(std::move(grown));
+    const double compile = seconds_since(start) * 1e3;
+    size_t same = 0;
+    for (size_t i = 0; i < all.size(); ++i) same += outcome(*m, m->match(all[i], {})) == reference[i];
+    std::vector<double> size_rates, size_p50, size_p99;
+    for (int run = 0; run < 3; ++run) {
+      size_rates.push_back(throughput(*m, all, run_seconds / 2));
+      const auto lat = latencies(*m, all, 1);
+      size_p50.push_back(quantile(lat, 0.5));
+      size_p99.push_back(quantile(lat, 0.99));
+    }
+    const DfaFailures dfa = count_dfa_failures(*m, all);
+    std::printf("%8zu %10zu %11.1f %12.0f %10.2f %10.2f %9.1f%% %6d/%d/%d\n", m->intents().size(),
+                m->normalizer().vocabulary().size(), compile, median(size_rates), median(size_p50),
+                median(size_p99), 100.0 * static_cast<double>(same) / static_cast<double>(all.size()),
+                dfa.patterns, dfa.phrases, dfa.vetoes);
+  }
+  std::printf("(msgs/s: median of 3 runs; 'same as en': messages classified as by the English "
+              "pack, a check that clones do not capture real traffic;\n"
+              " 'DFA failures': messages on which RE2::Set::Match gave up (out of memory) for the "
+              "pattern/phrase/veto set, which the matcher silently takes as 'no rule matched')\n");
+  return 0;
+}
