@@ -50,6 +50,8 @@ class TurnRunner {
   void handle_handed_off();
   void handle_feedback();
 
+  void proactive_notice();
+
   // --- escalation ---
   bool escalate_sensitive();
   void track_frustration();
@@ -141,6 +143,7 @@ Reply TurnRunner::run(std::string_view message) {
                                                             : matcher::decision_name(m_.decision);
   reply_.confidence = m_.best() ? m_.best()->confidence : 0.0;
   if (m_.input.truncated) say(render("message_too_long"));
+  if (s_.turns == 1 && s_.customer_id) proactive_notice();
 
   const std::string intent = decided();
   if (s_.state == State::kHandedOff) {
@@ -707,6 +710,34 @@ void TurnRunner::handoff(const std::string& reason) {
                                           : window.next_is_tomorrow ? std::string("tomorrow")
                                                                     : render("weekday_" + std::to_string(window.next_weekday))},
                                 {"time", std::string(time)}}));
+}
+
+// A signed-in customer whose recent order is late or lost hears about it
+// first, before being asked.
+void TurnRunner::proactive_notice() {
+  auto orders = env_.store.recent_orders_for_customer(*s_.customer_id, 5);
+  if (!orders) {
+    trace("store error: " + orders.error().message());
+    return;
+  }
+  const auto today = std::chrono::sys_days{env_.today};
+  for (const auto& order : *orders) {
+    auto shipments = env_.store.shipments_for_order(order.id);
+    if (!shipments) continue;
+    for (const auto& sh : *shipments) {
+      const bool lost = sh.status == store::ShipmentStatus::kLost;
+      const bool open = sh.status == store::ShipmentStatus::kInTransit ||
+                        sh.status == store::ShipmentStatus::kLabelCreated;
+      const auto due = sh.estimated_date ? sh.estimated_date : sh.promised_date;
+      const bool late = open && due && std::chrono::sys_days{*due} < today;
+      if (!lost && !late) continue;
+      trace(std::string("told the signed-in customer first: order ") + order.number + (lost ? " lost" : " late"));
+      s_.verified_orders.insert(order.number);
+      s_.slots["order_number"] = order.number;  // "where is it?" now means this order
+      say(render(lost ? "proactive_lost" : "proactive_late", {{"order", order.number}}));
+      return;
+    }
+  }
 }
 
 bool TurnRunner::escalate_sensitive() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 #include "dialogue/action_context.h"
 
@@ -378,15 +379,29 @@ Outcome return_item(ActionContext& ctx) {
   return done(ctx.say("return_created", args));
 }
 
+// By RMA code (the code is the customer's proof: it was only ever shown to
+// them, and the answer names no personal data), else by verified order.
 Outcome return_status(ActionContext& ctx) {
   std::vector<store::ReturnRecord> returns;
-  if (!ctx.slot("order_number").empty()) {
+  if (std::string rma = ctx.slot("rma"); !rma.empty()) {
+    std::transform(rma.begin(), rma.end(), rma.begin(), [](unsigned char c) { return std::toupper(c); });
+    auto found = ctx.store.find_return_by_rma(rma);
+    if (!found) return store_failure(ctx, found.error());
+    if (!found->has_value()) return done(ctx.say("return_rma_not_found", {{"rma", rma}}));
+    returns.push_back(**found);
+  } else if (!ctx.slot("order_number").empty()) {
     auto order = current_order(ctx);
     if (!order) return store_failure(ctx, order.error());
     if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
     auto found = ctx.store.returns_for_order((*order)->id);
     if (!found) return store_failure(ctx, found.error());
     returns = std::move(*found);
+  } else {
+    Outcome ask;
+    ask.kind = Kind::kAskSlot;
+    ask.slot = "order_number";
+    ask.text = ctx.say("ask_order_or_rma");
+    return ask;
   }
   if (returns.empty()) return done(ctx.say("return_status_none", {{"order", ctx.slot("order_number")}}));
   std::string text;
@@ -396,6 +411,88 @@ Outcome return_status(ActionContext& ctx) {
                     {{"rma", r.rma}, {"created", r.created_on}});
   }
   return done(text);
+}
+
+// "12 High Street, Leeds, LS1 4AB" -> address parts; the region stays the
+// order's (a new region would change delivery options and costs).
+std::optional<store::Address> parse_address(std::string_view text, const store::Address& current) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (char c : std::string(text) + ",") {
+    if (c == ',' || c == '\n') {
+      while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+      while (!part.empty() && part.back() == ' ') part.pop_back();
+      if (!part.empty()) parts.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  store::Address a = current;
+  std::string postcode;
+  for (auto it = parts.begin(); it != parts.end(); ++it) {
+    std::string upper;
+    for (char c : *it) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // A UK postcode: letters and digits, 5 to 8 characters with the space.
+    const bool looks_like_postcode = upper.size() >= 5 && upper.size() <= 8 &&
+                                     std::isalpha(static_cast<unsigned char>(upper[0])) &&
+                                     std::isdigit(static_cast<unsigned char>(upper[upper.size() - 3]));
+    if (looks_like_postcode) {
+      postcode = upper;
+      parts.erase(it);
+      break;
+    }
+  }
+  if (postcode.empty() || parts.size() < 2) return std::nullopt;
+  a.line1 = parts[0];
+  a.city = parts[1];
+  a.postcode = postcode;
+  return a;
+}
+
+Outcome change_shipping_address(ActionContext& ctx) {
+  auto order = current_order(ctx);
+  if (!order) return store_failure(ctx, order.error());
+  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
+  const store::Order& o = **order;
+  Args args{{"order", o.number}};
+  if (o.status != store::OrderStatus::kPending && o.status != store::OrderStatus::kProcessing) {
+    Outcome shipped = done(ctx.say("address_too_late", args));
+    shipped.kind = Kind::kOfferHuman;
+    shipped.suggestions = {ctx.say("suggest_yes"), ctx.say("suggest_no")};
+    return shipped;
+  }
+  const std::string given = ctx.slot("new_address");
+  if (given.empty()) {
+    Outcome ask;
+    ask.kind = Kind::kAskSlot;
+    ask.slot = "new_address";
+    ask.text = ctx.say("address_ask", args);
+    return ask;
+  }
+  auto address = parse_address(given, o.shipping_address);
+  if (!address) {
+    ctx.session.slots.erase("new_address");
+    Outcome ask;
+    ask.kind = Kind::kAskSlot;
+    ask.slot = "new_address";
+    ask.text = ctx.say("address_unclear", args);
+    return ask;
+  }
+  args["address"] = address->line1 + ", " + address->city + ", " + address->postcode;
+  if (!ctx.confirmed) {
+    Outcome confirm;
+    confirm.kind = Kind::kConfirm;
+    confirm.text = ctx.say("address_confirm", args);
+    confirm.suggestions = {ctx.say("suggest_yes"), ctx.say("suggest_no")};
+    return confirm;
+  }
+  ctx.session.slots.erase("new_address");
+  if (Status s = ctx.store.update_shipping_address(o.id, *address); !s.ok()) {
+    if (s.code() == ErrorCode::kInvalidArgument) return done(ctx.say("address_too_late", args));
+    return store_failure(ctx, s);
+  }
+  return done(ctx.say("address_changed", args));
 }
 
 Outcome refund_status(ActionContext& ctx) {
@@ -470,6 +567,7 @@ const std::map<std::string_view, BuiltinAction>& registry() {
       {"delivery_options", delivery_options}, {"return_policy", return_policy},
       {"return_item", return_item},     {"return_status", return_status},
       {"refund_status", refund_status}, {"cancel_order", cancel_order},
+      {"change_shipping_address", change_shipping_address},
       {"faq", faq},
   };
   return kActions;
