@@ -17,10 +17,15 @@
 namespace parley::cli {
 namespace {
 
+volatile std::sig_atomic_t g_interrupted = 0;
+
+// Ctrl-C cancels the line being typed instead of ending the REPL.
+void on_interrupt(int) { g_interrupted = 1; }
+
 const char* const kUsage = "parley chat [--store FILE] [--intents DIR] [--locale TAG] [--session NAME] [--json] [--today YYYY-MM-DD] [--seed N]";
 
 const std::vector<std::string> kCommands = {"/help",  "/reset", "/debug",   "/why",    "/state",
-                                            "/slots", "/session", "/login", "/agent", "/release",
+                                            "/slots", "/session", "/login", "/agent", "/release", "/locale",
                                             "/reload", "/quit"};
 
 struct Style {
@@ -67,12 +72,11 @@ char** completion(const char* text, int start, int) {
 
 class Repl {
  public:
-  Repl(Bot bot, std::string session, bool json, bool interactive)
-      : bot_(std::move(bot)), session_(std::move(session)), json_(json), interactive_(interactive) {
+  Repl(Bot bot, BotOptions options, std::string session, bool json, bool interactive)
+      : bot_(std::move(bot)), options_(std::move(options)), session_(std::move(session)), json_(json),
+        interactive_(interactive) {
     style_.on = interactive && !json;
-    bot_.on_message_for_agent([this](std::string_view, std::string_view message) {
-      if (interactive_ && !json_) std::cout << style_.warn() << "     (for the agent: " << message << ")" << style_.reset() << "\n";
-    });
+    listen();
   }
 
   int run() {
@@ -80,6 +84,11 @@ class Repl {
       history_ = state_directory() + "/history";
       read_history(history_.c_str());
       rl_attempted_completion_function = completion;
+      struct sigaction action = {};
+      action.sa_handler = on_interrupt;
+      sigemptyset(&action.sa_mask);
+      action.sa_flags = 0;  // no SA_RESTART: the read is interrupted
+      sigaction(SIGINT, &action, nullptr);
       std::cout << style_.dim() << "parley chat: talking to the bot as session '" << session_
                 << "'. /help for commands, Ctrl-D to quit." << style_.reset() << "\n";
     }
@@ -102,15 +111,23 @@ class Repl {
  private:
   bool read_line(std::string& line) {
     if (!interactive_) return static_cast<bool>(std::getline(std::cin, line));
-    char* raw = readline(agent_mode_ ? "agent> " : "you> ");
-    if (!raw) {
-      std::cout << "\n";
-      return false;
+    for (;;) {
+      g_interrupted = 0;
+      char* raw = readline(agent_mode_ ? "agent> " : "you> ");
+      if (g_interrupted) {  // Ctrl-C: drop the line, ask again
+        free(raw);
+        std::cout << "^C\n";
+        continue;
+      }
+      if (!raw) {
+        std::cout << "\n";
+        return false;
+      }
+      line = raw;
+      if (*raw) add_history(raw);
+      free(raw);
+      return true;
     }
-    line = raw;
-    if (*raw) add_history(raw);
-    free(raw);
-    return true;
   }
 
   void turn(const std::string& line) {
@@ -132,6 +149,33 @@ class Repl {
     }
     if (debug_) print_debug();
     std::cout << std::flush;
+  }
+
+  void listen() {
+    bot_.on_message_for_agent([this](std::string_view, std::string_view message) {
+      if (interactive_ && !json_) std::cout << style_.warn() << "     (for the agent: " << message << ")" << style_.reset() << "\n";
+    });
+  }
+
+  // Opens the pack of another locale; the current bot stays on failure.
+  void switch_locale(const std::string& tag) {
+    if (tag.empty()) {
+      std::cout << "locale: " << options_.locale << " (" << bot_.intents_directory() << ")\n";
+      return;
+    }
+    BotOptions options = options_;
+    options.locale = tag;
+    auto bot = Bot::open(options);
+    if (!bot) {
+      std::cout << "cannot switch to '" << tag << "', staying in " << options_.locale << ":\n"
+                << bot.error().message() << "\n";
+      return;
+    }
+    bot_ = std::move(*bot);
+    options_ = options;
+    listen();
+    last_ = Reply{};
+    std::cout << "(now speaking " << tag << " with " << bot_.intents_directory() << "; conversations start afresh)\n";
   }
 
   void agent_says(const std::string& text) {
@@ -170,6 +214,7 @@ class Repl {
                    "/slots              the slots the bot remembers\n"
                    "/session NAME       switch to (or start) another conversation\n"
                    "/login CUSTOMER-ID  act as a signed-in customer (see docs/demo-store.md)\n"
+                   "/locale [TAG]       show the locale, or switch to the pack intents/TAG\n"
                    "/agent [TEXT]       play the human agent on a handed-off conversation: with TEXT,\n"
                    "                    say it as the agent; without, lines you type are the agent's\n"
                    "                    until /release\n"
@@ -205,6 +250,8 @@ class Repl {
       } catch (...) {
         std::cout << "usage: /login CUSTOMER-ID (a number, see docs/demo-store.md)\n";
       }
+    } else if (name == "/locale") {
+      switch_locale(arg);
     } else if (name == "/agent") {
       if (bot_.state(session_) != "handed_off") {
         std::cout << "(the conversation is not handed off; ask the bot for a person first)\n";
@@ -230,6 +277,7 @@ class Repl {
   }
 
   Bot bot_;
+  BotOptions options_;
   std::string session_;
   bool json_;
   bool interactive_;
@@ -293,7 +341,7 @@ int chat_main(int argc, char** argv) {
     return kError;
   }
   const bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-  return Repl(std::move(*bot), args->get("session", "repl"), args->has("json"), interactive).run();
+  return Repl(std::move(*bot), options, args->get("session", "repl"), args->has("json"), interactive).run();
 }
 
 }  // namespace parley::cli

@@ -40,7 +40,7 @@ int test_main(int argc, char** argv) {
                "the demo store as of its 'today', so returns and cancellations never leak.\n"
                "Prints 'ok' or 'FAILED' per conversation (with file:line of the failing turn, what\n"
                "the bot said and the transcript), then 'N passed, N failed'.\n"
-               "The format is described at the top of lib/convtest/convtest.h.",
+               "The format is described in docs/conversation-tests.md.",
                specs,
                "  parley test tests/conversations\n"
                "  parley test tests/conversations/returns.yaml --intents intents --locale en\n"

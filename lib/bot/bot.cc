@@ -1,5 +1,6 @@
 #include "parley/bot.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -38,6 +39,25 @@ std::string resolve_intents_directory(const BotOptions& options) {
   const fs::path with_locale = fs::path(root) / options.locale;
   if (fs::is_directory(with_locale, ec)) return with_locale.string();
   return root;
+}
+
+// A folder of locale folders without the one asked for gets a clear error
+// naming the locales that do exist.
+Status check_locale_folder(const std::string& directory, const std::string& locale) {
+  std::error_code ec;
+  std::vector<std::string> locales;
+  bool has_yaml = false;
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) has_yaml = true;
+    if (entry.is_directory()) locales.push_back(entry.path().filename().string());
+  }
+  if (has_yaml || locales.empty()) return Status::Ok();  // a locale folder, or load_content reports
+  std::sort(locales.begin(), locales.end());
+  std::string found;
+  for (const auto& l : locales) found += (found.empty() ? "" : ", ") + l;
+  return Status(ErrorCode::kNotFound, directory + ": no intent pack for locale '" + locale +
+                                          "' (packs here: " + found + ")");
 }
 
 Result<std::shared_ptr<const Content>> load_content(const std::string& directory) {
@@ -209,6 +229,7 @@ Result<Bot> Bot::open(const BotOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->directory = resolve_intents_directory(options);
+  if (Status s = check_locale_folder(impl->directory, options.locale); !s.ok()) return s;
   auto content = load_content(impl->directory);
   if (!content) return content.error();
   impl->content = std::move(*content);

@@ -60,6 +60,11 @@ wait_for "released: the bot answers again"
 # Invalid input never breaks the REPL.
 type_line "$(printf 'x%.0s' $(seq 1 3000))"
 wait_for "long message"
+type_line "/locale fr"
+wait_for "no intent pack for locale 'fr' (packs here: en)"
+# Ctrl-C cancels the line being typed, Ctrl-D leaves.
+tmux send-keys -t "$name" -l "half a line"
+tmux send-keys -t "$name" C-c
 tmux send-keys -t "$name" C-d
 wait_for "PARLEY-EXITED"
 [ -s "$state/parley/history" ] || { echo "no history file was written" >&2; exit 1; }
