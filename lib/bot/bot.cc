@@ -66,6 +66,11 @@ Result<std::shared_ptr<const Content>> load_content(const std::string& directory
   if (intents::has_errors(diagnostics)) {
     return Status(ErrorCode::kInvalidContent, intents::format_all(diagnostics));
   }
+  // Without the dialogue's own sentences the bot would say "[fallback]".
+  dialogue::check_required_responses(pack, diagnostics);
+  if (intents::has_errors(diagnostics)) {
+    return Status(ErrorCode::kInvalidContent, intents::format_all(diagnostics));
+  }
   auto content = std::make_shared<Content>();
   content->directory = directory;
   content->renderer = std::make_unique<dialogue::Renderer>(pack, diagnostics);

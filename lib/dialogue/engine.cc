@@ -853,6 +853,29 @@ void TurnRunner::handle_feedback() {
 
 }  // namespace
 
+const std::vector<std::string>& required_responses() {
+  static const std::vector<std::string> kKeys = {
+      "action_done", "clarify", "confirm_declined", "fallback", "feedback_ask",
+      "feedback_ask_comment", "feedback_comment_thanks", "feedback_thanks", "frustration_handoff",
+      "frustration_hint", "frustration_offer", "handoff", "handoff_ticket", "message_too_long",
+      "offer_declined", "reask_slot", "reask_verify", "reask_yes_no", "resume", "slot_give_up",
+      "stopped", "store_error", "store_unavailable", "suggest_human", "suggest_no", "suggest_return",
+      "suggest_track", "suggest_yes", "verify_failed", "verify_locked", "verify_prompt",
+      "weekday_0", "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5", "weekday_6",
+      "with_agent"};
+  return kKeys;
+}
+
+void check_required_responses(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics) {
+  std::vector<std::string> needed = required_responses();
+  for (const auto& [topic, words] : pack.escalation.sensitive) needed.push_back("sensitive_" + topic);
+  for (const auto& key : needed) {
+    if (pack.responses.count(key)) continue;
+    diagnostics.push_back({intents::SourceLocation{pack.directory, 0, 0}, intents::Severity::kError,
+                           "response '" + key + "' is missing: the dialogue says it (add it under `responses:`)"});
+  }
+}
+
 Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env) {
   return TurnRunner(session, env).run(message);
 }

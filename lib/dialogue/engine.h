@@ -40,6 +40,15 @@ struct TurnEnvironment {
   std::size_t max_message_chars = 2000;
 };
 
+// Response keys the dialogue itself says (a pack must define them all);
+// `sensitive_<topic>` for each sensitive topic of the pack's policy comes on
+// top. Built-in actions' own keys render as "[key]" when missing, which
+// lint reports.
+const std::vector<std::string>& required_responses();
+
+// Reports each required response the pack lacks (at the pack's folder).
+void check_required_responses(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics);
+
 // Runs one turn: updates `session` and returns the reply. Never throws;
 // store failures are apologised for and shown in the trace.
 Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env);

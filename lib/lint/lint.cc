@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dialogue/engine.h"
 #include "dialogue/renderer.h"
 #include "intents/loader.h"
 #include "lint/checks.h"
@@ -72,6 +73,9 @@ LintReport lint_pack(const std::string& directory) {
 
   if (loaded && matcher) {
     check_flows(pack, diagnostics);
+    // A folder with no responses at all is linted as a fragment (intents
+    // only); Bot::open refuses it with the same messages.
+    if (!pack.responses.empty()) dialogue::check_required_responses(pack, diagnostics);
     check_conflicts(*matcher, report);
     report.conflicts_checked = true;
   }

@@ -35,14 +35,14 @@ contains() {
 }
 
 expect 0 "clean pack" -- "$parley" lint "$packs/lint-clean"
-contains "0 errors, 0 warnings in 1 file" "summary of a clean pack"
+contains "0 errors, 0 warnings in 2 files" "summary of a clean pack"
 expect 0 "warnings only" -- "$parley" lint "$packs/lint-conflicts"
 contains "0 errors, 4 warnings in 1 file" "summary with warnings"
 contains "confusion: where each intent's misrouted examples went" "confusion table"
 expect 1 "errors" -- "$parley" lint "$packs/lint-regex"
 contains "$packs/lint-regex/intents.yaml:5:9: error: pattern is not a valid RE2 regular expression: missing ): (hi|hey" "error line"
 expect 1 "parent folder + --locale" -- "$parley" lint "$packs" --locale lint-flows
-contains "4 errors, 0 warnings in 1 file" "summary via --locale"
+contains "4 errors, 0 warnings in 2 files" "summary via --locale"
 expect 0 "--intents flag" -- "$parley" lint --intents "$packs/lint-clean"
 expect 0 "--locale naming the folder itself" -- "$parley" lint "$packs/lint-clean" --locale lint-clean
 expect 1 "json" -- "$parley" lint --format=json "$packs/lint-empty"
