@@ -30,6 +30,11 @@ class PARLEY_API SessionStore {
   virtual Status erase(std::string_view session_id) = 0;
 };
 
+// Sessions kept in this process's memory (what a Bot does without a store;
+// useful to share sessions between several Bots of one process, or as the
+// model of a custom store). Thread-safe.
+PARLEY_API std::shared_ptr<SessionStore> make_memory_session_store();
+
 // Sessions kept in the `sessions` table of a parley SQLite store (the
 // knowledge base itself, or a separate file). Fails like Bot::open does for
 // an unusable file.

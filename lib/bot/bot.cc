@@ -200,8 +200,11 @@ struct Bot::Impl {
     return Status::Ok();
   }
 
+  // With a SessionStore the store is the truth: another Bot (process,
+  // channel) may continue the conversation, so the next use reloads it.
   void save(SessionSlot& slot, Reply& reply) {
     if (!options.sessions) return;
+    slot.needs_load = true;
     if (Status s = options.sessions->save(slot.session.id, dialogue::serialize(slot.session)); !s.ok()) {
       reply.trace.push_back("session store: " + s.message());
     }

@@ -52,3 +52,19 @@ TEST_CASE("an unreadable saved session starts afresh and says why in the trace")
   for (const auto& t : r.trace) explained |= contains(t, "saved session ignored");
   CHECK(explained);
 }
+
+TEST_CASE("two bots of one process share conversations through a memory store") {
+  BotFixture f;
+  BotOptions options;
+  options.intents = parley::testing::source_root() + "/intents";
+  options.store = f.store_path();
+  options.sessions = make_memory_session_store();
+  auto web = Bot::open(options);
+  auto app = Bot::open(options);
+  REQUIRE(web);
+  REQUIRE(app);
+  CHECK(web->respond("m1", "where is my order").state == "collecting_slot");
+  CHECK(app->respond("m1", "112-4839201-5561234").state == "verifying");
+  // Back on the first channel, the conversation is where the second left it.
+  CHECK(web->respond("m1", "alice.morgan@example.com").text.find("on its way") != std::string::npos);
+}
