@@ -116,9 +116,15 @@ std::string serialize(const Session& s) {
   if (s.retries) line("retries", std::to_string(s.retries));
   for (const auto& [k, v] : s.slots) line("slot." + escape(k), escape(v));
   if (!s.options.empty()) {
+    // Options are intent ids, never empty: an empty one could not be told
+    // apart from a separator (",a" used to come back as "a").
     std::string joined;
-    for (const auto& o : s.options) joined += (joined.empty() ? "" : ",") + escape(o);
-    line("options", joined);
+    for (const auto& o : s.options) {
+      if (o.empty()) continue;
+      if (!joined.empty()) joined += ',';
+      joined += escape(o);
+    }
+    if (!joined.empty()) line("options", joined);
   }
   if (!s.last_intent.empty()) line("last", escape(s.last_intent));
   if (s.misses) line("misses", std::to_string(s.misses));
@@ -176,7 +182,7 @@ Result<Session> deserialize(std::string_view text) {
       for (auto part : split(value, ',')) {
         auto o = unescape(part);
         if (!o) return bad("bad %-escape");
-        s.options.push_back(*o);
+        if (!o->empty()) s.options.push_back(*o);
       }
     } else if (key == "last") s.last_intent = *v;
     else if (key == "misses") ok = parse_number(value, s.misses);

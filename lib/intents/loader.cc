@@ -1,5 +1,6 @@
 #include "intents/loader.h"
 
+#include <unicode/utf8.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -365,6 +366,43 @@ void ReadEscalation(FileReader& r, const YAML::Node& node, Pack& pack) {
   }
 }
 
+// yaml-cpp passes invalid UTF-8 and control characters (NUL...) through, and
+// they would reach customers in responses: refuse the file at the first bad
+// byte (column in characters).
+bool CheckUtf8(const std::string& file, std::string_view text, std::vector<Diagnostic>& diagnostics) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+  int line = 1, column = 1;
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(s[at]));
+      diagnostics.push_back({SourceLocation{file, line, column}, Severity::kError,
+                             std::string("invalid UTF-8 (byte ") + byte +
+                                 "): content files must be saved as UTF-8"});
+      return false;
+    }
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      diagnostics.push_back({SourceLocation{file, line, column}, Severity::kError,
+                             std::string("control character ") + code +
+                                 " is not allowed in a content file (YAML forbids it)"});
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return true;
+}
+
 void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnostics) {
   const std::string file = path.string();
   std::ifstream in(path, std::ios::binary);
@@ -374,10 +412,12 @@ void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnos
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (!CheckUtf8(file, text, diagnostics)) return;
   FileReader r(file, diagnostics);
   YAML::Node root;
   try {
-    root = YAML::Load(buffer.str());
+    root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
                            Severity::kError, "YAML syntax: " + e.msg});

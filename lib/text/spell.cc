@@ -57,13 +57,16 @@ int SpellChecker::allowed_edits(std::size_t length) {
 void SpellChecker::add(std::string_view word, int count) {
   if (word.empty()) return;
   counts_[std::string(word)] += count;
+  longest_known_ = std::max(longest_known_, word.size());
 }
 
 void SpellChecker::build() {
   words_.clear();
   deletes_.clear();
+  longest_indexed_ = 0;
   for (const auto& [word, count] : counts_) {
-    if (word.size() < 3 || HasDigitOrNonAscii(word)) continue;
+    if (word.size() < 3 || word.size() > kMaxIndexedLength || HasDigitOrNonAscii(word)) continue;
+    longest_indexed_ = std::max(longest_indexed_, word.size());
     auto index = static_cast<std::uint32_t>(words_.size());
     words_.push_back(word);
     std::unordered_set<std::string> variants{word};
@@ -84,6 +87,8 @@ int SpellChecker::count_of(std::string_view word) const {
 std::string SpellChecker::correct(std::string_view word) const {
   const int allowed = allowed_edits(word.size());
   if (allowed == 0 || HasDigitOrNonAscii(word)) return "";
+  // Every candidate is within `allowed` letters of the word's length.
+  if (word.size() > longest_indexed_ + static_cast<std::size_t>(allowed)) return "";
   std::unordered_set<std::string> variants{std::string(word)};
   Deletes(std::string(word), allowed, variants);
   std::string best;
@@ -112,7 +117,7 @@ std::string SpellChecker::correct(std::string_view word) const {
 }
 
 std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const {
-  if (word.size() < 5 || HasDigitOrNonAscii(word)) return {};
+  if (word.size() < 5 || word.size() > 2 * longest_known_ || HasDigitOrNonAscii(word)) return {};
   std::vector<std::string> best;
   int best_score = 0;
   for (std::size_t cut = 1; cut + 2 <= word.size(); ++cut) {

@@ -30,20 +30,29 @@ class SpellChecker {
 
   // The closest known word within the allowed distance (words of fewer than
   // 4 letters: none; 4-7: 1 edit; 8 and more: 2), or "" if none. Words with
-  // digits are never corrected.
+  // digits are never corrected, and words longer than kMaxIndexedLength are
+  // never targets, so a customer's enormous "word" costs linear time.
   std::string correct(std::string_view word) const;
 
   // Splits a run-on word into two known words ("trackmy" -> {"track","my"}),
-  // preferring the split whose rarer half is most frequent. Empty if none.
+  // preferring the split whose rarer half is most frequent. Empty if none
+  // (at once for a word longer than two of the longest known words).
   std::vector<std::string> split_run_on(std::string_view word) const;
 
   // How many edits Correct allows for a word of this length.
   static int allowed_edits(std::size_t length);
 
+  // Longer vocabulary words are kept (contains() knows them) but are not
+  // indexed for correction: their delete variants grow with the square of
+  // their length.
+  static constexpr std::size_t kMaxIndexedLength = 40;
+
  private:
   int count_of(std::string_view word) const;
 
   std::unordered_map<std::string, int> counts_;
+  std::size_t longest_known_ = 0;    // longest word added
+  std::size_t longest_indexed_ = 0;  // longest word in the delete index
   std::vector<std::string> words_;  // index -> word, for the delete index
   std::unordered_map<std::string, std::vector<std::uint32_t>> deletes_;
 };
