@@ -40,6 +40,22 @@ Result<std::optional<store::Order>> current_order(ActionContext& ctx) {
   return ctx.store.find_order_by_number(ctx.slot("order_number"));
 }
 
+// The order named by the session's order_number slot. When there is none
+// (or the store fails), `answer` holds what to tell the customer.
+bool load_order(ActionContext& ctx, store::Order& order, Outcome& answer) {
+  auto found = current_order(ctx);
+  if (!found) {
+    answer = store_failure(ctx, found.error());
+    return false;
+  }
+  if (!found->has_value()) {
+    answer = done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
+    return false;
+  }
+  order = **found;
+  return true;
+}
+
 // One sentence (or two) about a shipment.
 std::string describe_shipment(ActionContext& ctx, const store::Shipment& s, const std::string& subject,
                               bool& late, bool& lost) {
@@ -87,10 +103,8 @@ std::string describe_shipment(ActionContext& ctx, const store::Shipment& s, cons
 }
 
 Outcome order_status(ActionContext& ctx) {
-  auto order = current_order(ctx);
-  if (!order) return store_failure(ctx, order.error());
-  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
-  const store::Order& o = **order;
+  store::Order o;
+  if (Outcome answer; !load_order(ctx, o, answer)) return answer;
   Args args{{"order", o.number}};
   switch (o.status) {
     case store::OrderStatus::kPending:
@@ -186,10 +200,8 @@ Outcome delivery_options(ActionContext& ctx) {
 }
 
 Outcome delivery_time(ActionContext& ctx) {
+  // With an order: its status says when it arrives; without: the options.
   if (ctx.slot("order_number").empty()) return delivery_options(ctx);
-  auto order = current_order(ctx);
-  if (!order) return store_failure(ctx, order.error());
-  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
   return order_status(ctx);
 }
 
@@ -294,10 +306,8 @@ store::ReturnKind kind_for_reason(std::string_view reason) {
 }
 
 Outcome return_item(ActionContext& ctx) {
-  auto order = current_order(ctx);
-  if (!order) return store_failure(ctx, order.error());
-  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
-  const store::Order& o = **order;
+  store::Order o;
+  if (Outcome answer; !load_order(ctx, o, answer)) return answer;
   auto items = ctx.store.items_for_order(o.id);
   if (!items) return store_failure(ctx, items.error());
   if (items->empty()) return done(ctx.say("return_no_items", {{"order", o.number}}));
@@ -390,10 +400,9 @@ Outcome return_status(ActionContext& ctx) {
     if (!found->has_value()) return done(ctx.say("return_rma_not_found", {{"rma", rma}}));
     returns.push_back(**found);
   } else if (!ctx.slot("order_number").empty()) {
-    auto order = current_order(ctx);
-    if (!order) return store_failure(ctx, order.error());
-    if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
-    auto found = ctx.store.returns_for_order((*order)->id);
+    store::Order o;
+    if (Outcome answer; !load_order(ctx, o, answer)) return answer;
+    auto found = ctx.store.returns_for_order(o.id);
     if (!found) return store_failure(ctx, found.error());
     returns = std::move(*found);
   } else {
@@ -451,10 +460,8 @@ std::optional<store::Address> parse_address(std::string_view text, const store::
 }
 
 Outcome change_shipping_address(ActionContext& ctx) {
-  auto order = current_order(ctx);
-  if (!order) return store_failure(ctx, order.error());
-  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
-  const store::Order& o = **order;
+  store::Order o;
+  if (Outcome answer; !load_order(ctx, o, answer)) return answer;
   Args args{{"order", o.number}};
   if (o.status != store::OrderStatus::kPending && o.status != store::OrderStatus::kProcessing) {
     Outcome shipped = done(ctx.say("address_too_late", args));
@@ -496,16 +503,15 @@ Outcome change_shipping_address(ActionContext& ctx) {
 }
 
 Outcome refund_status(ActionContext& ctx) {
-  auto order = current_order(ctx);
-  if (!order) return store_failure(ctx, order.error());
-  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
-  auto refunds = ctx.store.refunds_for_order((*order)->id);
+  store::Order o;
+  if (Outcome answer; !load_order(ctx, o, answer)) return answer;
+  auto refunds = ctx.store.refunds_for_order(o.id);
   if (!refunds) return store_failure(ctx, refunds.error());
-  if (refunds->empty()) return done(ctx.say("refund_none", {{"order", (*order)->number}}));
+  if (refunds->empty()) return done(ctx.say("refund_none", {{"order", o.number}}));
   std::string text;
   for (const auto& r : *refunds) {
     Args args{{"amount", ctx.renderer.format_money(r.amount.minor, r.amount.currency)},
-              {"method", r.method}, {"order", (*order)->number}};
+              {"method", r.method}, {"order", o.number}};
     if (!text.empty()) text += "\n";
     if (r.status == store::RefundStatus::kCompleted && r.completed_on) {
       args["date"] = *r.completed_on;
@@ -523,10 +529,8 @@ Outcome refund_status(ActionContext& ctx) {
 }
 
 Outcome cancel_order(ActionContext& ctx) {
-  auto order = current_order(ctx);
-  if (!order) return store_failure(ctx, order.error());
-  if (!order->has_value()) return done(ctx.say("order_not_found", {{"order", ctx.slot("order_number")}}));
-  const store::Order& o = **order;
+  store::Order o;
+  if (Outcome answer; !load_order(ctx, o, answer)) return answer;
   Args args{{"order", o.number}, {"total", ctx.renderer.format_money(o.total.minor, o.total.currency)}};
   if (o.status == store::OrderStatus::kCancelled) return done(ctx.say("cancel_already", args));
   if (o.status != store::OrderStatus::kPending && o.status != store::OrderStatus::kProcessing) {
