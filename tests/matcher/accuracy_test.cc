@@ -59,7 +59,9 @@ TEST_CASE("held-out customer messages reach the right intent") {
       }
     }
   }
-  for (const auto& [intent, counts] : per_intent) {
+  for (const auto& entry : per_intent) {  // no structured binding: clang 14 cannot capture it
+    const std::string& intent = entry.first;
+    const auto& counts = entry.second;
     CHECK_MESSAGE(counts.second >= 15, intent << " has fewer than 15 held-out messages");
     MESSAGE(intent << ": " << counts.first << "/" << counts.second);
   }
