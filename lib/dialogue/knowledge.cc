@@ -40,6 +40,24 @@ Result<std::optional<store::Order>> current_order(ActionContext& ctx) {
   return ctx.store.find_order_by_number(ctx.slot("order_number"));
 }
 
+// A yes/no question before the action writes anything.
+Outcome confirm(ActionContext& ctx, std::string question) {
+  Outcome o;
+  o.kind = Kind::kConfirm;
+  o.text = std::move(question);
+  o.suggestions = {ctx.say("suggest_yes"), ctx.say("suggest_no")};
+  return o;
+}
+
+// Asks the customer for the free-text slot `slot`.
+Outcome ask_slot(std::string slot, std::string question) {
+  Outcome o;
+  o.kind = Kind::kAskSlot;
+  o.slot = std::move(slot);
+  o.text = std::move(question);
+  return o;
+}
+
 // The order named by the session's order_number slot. When there is none
 // (or the store fails), `answer` holds what to tell the customer.
 bool load_order(ActionContext& ctx, store::Order& order, Outcome& answer) {
@@ -369,13 +387,7 @@ Outcome return_item(ActionContext& ctx) {
   }
   const store::ReturnKind kind = kind_for_reason(ctx.slot("reason"));
   args["kind"] = std::string(store::to_string(kind));
-  if (!ctx.confirmed) {
-    Outcome confirm;
-    confirm.kind = Kind::kConfirm;
-    confirm.text = ctx.say("return_confirm", args);
-    confirm.suggestions = {ctx.say("suggest_yes"), ctx.say("suggest_no")};
-    return confirm;
-  }
+  if (!ctx.confirmed) return confirm(ctx, ctx.say("return_confirm", args));
   auto created = ctx.store.create_return(o.id, item.id, ctx.slot("reason"), kind, ctx.today);
   if (!created) {
     if (created.error().code() == ErrorCode::kInvalidArgument) return done(ctx.say("return_refused", args));
@@ -406,11 +418,7 @@ Outcome return_status(ActionContext& ctx) {
     if (!found) return store_failure(ctx, found.error());
     returns = std::move(*found);
   } else {
-    Outcome ask;
-    ask.kind = Kind::kAskSlot;
-    ask.slot = "order_number";
-    ask.text = ctx.say("ask_order_or_rma");
-    return ask;
+    return ask_slot("order_number", ctx.say("ask_order_or_rma"));
   }
   if (returns.empty()) return done(ctx.say("return_status_none", {{"order", ctx.slot("order_number")}}));
   std::string text;
@@ -471,29 +479,15 @@ Outcome change_shipping_address(ActionContext& ctx) {
   }
   const std::string given = ctx.slot("new_address");
   if (given.empty()) {
-    Outcome ask;
-    ask.kind = Kind::kAskSlot;
-    ask.slot = "new_address";
-    ask.text = ctx.say("address_ask", args);
-    return ask;
+    return ask_slot("new_address", ctx.say("address_ask", args));
   }
   auto address = parse_address(given, o.shipping_address);
   if (!address) {
     ctx.session.slots.erase("new_address");
-    Outcome ask;
-    ask.kind = Kind::kAskSlot;
-    ask.slot = "new_address";
-    ask.text = ctx.say("address_unclear", args);
-    return ask;
+    return ask_slot("new_address", ctx.say("address_unclear", args));
   }
   args["address"] = address->line1 + ", " + address->city + ", " + address->postcode;
-  if (!ctx.confirmed) {
-    Outcome confirm;
-    confirm.kind = Kind::kConfirm;
-    confirm.text = ctx.say("address_confirm", args);
-    confirm.suggestions = {ctx.say("suggest_yes"), ctx.say("suggest_no")};
-    return confirm;
-  }
+  if (!ctx.confirmed) return confirm(ctx, ctx.say("address_confirm", args));
   ctx.session.slots.erase("new_address");
   if (Status s = ctx.store.update_shipping_address(o.id, *address); !s.ok()) {
     if (s.code() == ErrorCode::kInvalidArgument) return done(ctx.say("address_too_late", args));
@@ -538,13 +532,7 @@ Outcome cancel_order(ActionContext& ctx) {
     o2.suggestions = {ctx.say("suggest_return"), ctx.say("suggest_human")};
     return o2;
   }
-  if (!ctx.confirmed) {
-    Outcome confirm;
-    confirm.kind = Kind::kConfirm;
-    confirm.text = ctx.say("cancel_confirm", args);
-    confirm.suggestions = {ctx.say("suggest_yes"), ctx.say("suggest_no")};
-    return confirm;
-  }
+  if (!ctx.confirmed) return confirm(ctx, ctx.say("cancel_confirm", args));
   auto refund = ctx.store.cancel_order(o.id, ctx.today);
   if (!refund) {
     if (refund.error().code() == ErrorCode::kInvalidArgument) return done(ctx.say("cancel_too_late", args));
