@@ -6,6 +6,9 @@
 #include <map>
 
 namespace parley::matcher {
+namespace {
+constexpr int64_t kPrefilterMemory = 16 << 20;
+}  // namespace
 
 EntityExtractor::EntityExtractor(const std::vector<intents::EntityDef>& defs,
                                  std::vector<intents::Diagnostic>& diagnostics) {
@@ -22,6 +25,31 @@ EntityExtractor::EntityExtractor(const std::vector<intents::EntityDef>& defs,
       patterns_.push_back(Compiled{def.name, std::move(regex)});
     }
   }
+  RE2::Options set_options = options;
+  set_options.set_max_mem(kPrefilterMemory);
+  prefilter_ = std::make_unique<re2::RE2::Set>(set_options, RE2::UNANCHORED);
+  for (const auto& c : patterns_) {
+    std::string error;
+    if (prefilter_->Add(c.regex->pattern(), &error) < 0) {  // compiled alone, so cannot fail
+      prefilter_.reset();
+      return;
+    }
+  }
+  if (!prefilter_->Compile()) prefilter_.reset();
+}
+
+void EntityExtractor::candidates(std::string_view folded, std::vector<int>& out) const {
+  out.clear();
+  if (prefilter_) {
+    re2::RE2::Set::ErrorInfo error;
+    if (prefilter_->Match(folded, &out, &error)) {
+      std::sort(out.begin(), out.end());
+      return;
+    }
+    if (error.kind == re2::RE2::Set::kNoError) return;  // nothing matched
+    out.clear();
+  }
+  for (size_t i = 0; i < patterns_.size(); ++i) out.push_back(static_cast<int>(i));
 }
 
 bool EntityExtractor::knows(std::string_view type) const {
@@ -72,9 +100,11 @@ std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
     --it;
     return e.begin < it->second && it->first < e.end;
   };
-  for (const auto& c : patterns_) {
+  thread_local std::vector<int> matching;
+  candidates(folded, matching);
+  for (int index : matching) {
     found.clear();
-    scan(folded, c, found);
+    scan(folded, patterns_[static_cast<size_t>(index)], found);
     for (auto& e : found) {
       if (overlaps(e)) continue;
       auto& end = taken[e.begin];

@@ -4,6 +4,7 @@
 #define PARLEY_MATCHER_ENTITIES_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <chrono>
 #include <cstdint>
@@ -51,7 +52,13 @@ class EntityExtractor {
     std::unique_ptr<RE2> regex;
   };
   void scan(std::string_view folded, const Compiled& c, std::vector<Entity>& out) const;
+  // Which of patterns_ match somewhere in `folded` (ascending indices), so
+  // that a message without entities costs one pass, not one per pattern.
+  // On an RE2 failure (DFA out of memory) every pattern is a candidate.
+  void candidates(std::string_view folded, std::vector<int>& out) const;
+
   std::vector<Compiled> patterns_;
+  std::unique_ptr<re2::RE2::Set> prefilter_;  // all of patterns_, same order
 };
 
 // Resolves an English date expression ("today", "yesterday", "3 days ago",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -31,9 +32,9 @@ constexpr double kCoverageFloor = 0.5;
 // fired.
 constexpr double kSimilarityBesidePattern = 0.9;
 constexpr int64_t kSetMemory = 64 << 20;
+// Literals shorter than this do not filter rules ("a" occurs everywhere).
+constexpr int kMinAtomLength = 2;
 
-
-std::string Pad(const std::string& text) { return " " + text + " "; }
 
 RE2::Options RuleOptions() {
   RE2::Options o;
@@ -91,6 +92,11 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   return m;
 }
 
+std::string IntentMatcher::canonical(const std::string& word) const {
+  auto it = canonical_.find(word);
+  return it == canonical_.end() ? word : it->second;
+}
+
 std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::string>& words) const {
   std::vector<std::string> out;
   out.reserve(words.size());
@@ -102,15 +108,52 @@ std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::s
       negated = true;
       continue;
     }
-    auto it = canonical_.find(w);
-    const std::string& word = it == canonical_.end() ? w : it->second;
-    out.push_back(negated ? "not:" + word : word);
+    out.push_back(negated ? "not:" + canonical(w) : canonical(w));
     negated = false;
   }
   if (negated) out.push_back("not");
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+void IntentMatcher::message_terms(const std::vector<std::string>& words, MessageTerms& out) const {
+  // The same canonical words as canonical_words(), found with one look-up
+  // for most words: only negated and unknown words build a string.
+  out.terms.clear();
+  out.unknown = 0;
+  thread_local std::vector<std::string> unknown;
+  unknown.clear();
+  auto add = [&](const std::string& canonical_word) {
+    auto it = term_ids_.find(canonical_word);
+    if (it != term_ids_.end()) {
+      out.terms.push_back(it->second);
+    } else {
+      unknown.push_back(canonical_word);
+    }
+  };
+  bool negated = false;
+  for (const auto& w : words) {
+    if (w == "not") {
+      negated = true;
+      continue;
+    }
+    if (negated) {
+      add("not:" + canonical(w));
+      negated = false;
+      continue;
+    }
+    if (auto it = surface_terms_.find(w); it != surface_terms_.end()) {
+      out.terms.push_back(it->second);
+    } else {
+      unknown.push_back(canonical(w));
+    }
+  }
+  if (negated) add("not");
+  std::sort(out.terms.begin(), out.terms.end());
+  out.terms.erase(std::unique(out.terms.begin(), out.terms.end()), out.terms.end());
+  std::sort(unknown.begin(), unknown.end());
+  out.unknown = static_cast<std::size_t>(std::unique(unknown.begin(), unknown.end()) - unknown.begin());
 }
 
 void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics) {
@@ -129,30 +172,20 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     }
   }
 
-  patterns_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
-  phrases_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
-  vetoes_ = std::make_unique<re2::RE2::Set>(RuleOptions(), RE2::UNANCHORED);
+  rules_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
-                      bool is_phrase) {
-    std::string error;
-    if ((is_phrase ? phrases_ : patterns_)->Add(regex, &error) < 0) {
+                      RuleKind kind) {
+    int id = -1;
+    if (rules_->Add(regex, RuleOptions(), &id) != RE2::NoError) {
+      const char* what = kind == RuleKind::kPattern ? "pattern"
+                         : kind == RuleKind::kPhrase ? "phrase"
+                                                     : "`not` pattern";
       diagnostics.push_back({source.where, intents::Severity::kError,
-                             std::string(is_phrase ? "phrase" : "pattern") +
-                                 " is not a valid RE2 regular expression: " + error});
+                             std::string(what) + " is not a valid RE2 regular expression: " +
+                                 RE2(regex, RuleOptions()).error()});
       return;
     }
-    if (is_phrase) {
-      phrase_refs_.push_back(RuleRef{intent, index, true});
-      return;
-    }
-    pattern_refs_.push_back(RuleRef{intent, index, false});
-    // Only patterns with named groups (which fill slots) need their own RE2.
-    std::unique_ptr<RE2> capture;
-    if (regex.find("(?P<") != std::string::npos) {
-      capture = std::make_unique<RE2>(regex, RuleOptions());
-      if (!capture->ok() || capture->NamedCapturingGroups().empty()) capture.reset();
-    }
-    capture_patterns_.push_back(std::move(capture));
+    rule_refs_.push_back(RuleRef{intent, index, kind});
   };
 
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
@@ -160,8 +193,9 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     const int id = static_cast<int>(i);
     needs_question_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "question_pending") > 0);
     needs_slot_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "slot_pending") > 0);
+    first_pattern_.push_back(static_cast<std::uint32_t>(rule_refs_.size()));
     for (size_t p = 0; p < intent.patterns.size(); ++p) {
-      add_rule(intent.patterns[p].value, intent.patterns[p], id, static_cast<int>(p), false);
+      add_rule(intent.patterns[p].value, intent.patterns[p], id, static_cast<int>(p), RuleKind::kPattern);
     }
     for (size_t p = 0; p < intent.phrases.size(); ++p) {
       std::string error;
@@ -173,37 +207,22 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
       for (const auto& w : split(intent.phrases[p].value)) {
         if (w[0] != '@' && w != "...") normalizer_->add_vocabulary(w, 2);
       }
-      add_rule(regex, intent.phrases[p], id, static_cast<int>(p), true);
+      add_rule(regex, intent.phrases[p], id, static_cast<int>(p), RuleKind::kPhrase);
     }
     for (size_t v = 0; v < intent.vetoes.size(); ++v) {
-      std::string error;
-      if (vetoes_->Add(intent.vetoes[v].value, &error) < 0) {
-        diagnostics.push_back({intent.vetoes[v].where, intents::Severity::kError,
-                               "`not` pattern is not a valid RE2 regular expression: " + error});
-        continue;
-      }
-      veto_refs_.emplace_back(id, static_cast<int>(v));
+      add_rule(intent.vetoes[v].value, intent.vetoes[v], id, static_cast<int>(v), RuleKind::kVeto);
     }
   }
-  if (!patterns_->Compile() || !phrases_->Compile()) {
-    diagnostics.push_back({{pack_.directory, 0, 0}, intents::Severity::kError,
-                           "the patterns and phrases together are too large for RE2 (out of memory)"});
-  }
-  if (!vetoes_->Compile()) {
-    diagnostics.push_back({{pack_.directory, 0, 0}, intents::Severity::kError,
-                           "the `not` patterns together are too large for RE2"});
-  }
-}
+  std::vector<std::string> atoms;
+  rules_->Compile(&atoms);
+  atoms_ = text::LiteralFinder(atoms);
 
-float IntentMatcher::weight_of(std::string_view word) const {
-  auto it = weights_.find(std::string(word));
-  return it == weights_.end() ? unknown_weight_ : it->second;
 }
 
 void IntentMatcher::index_examples() {
   // Normalised, canonical word sets of every example.
   std::vector<std::vector<std::string>> example_words;
-  std::unordered_map<std::string, std::set<int>> intents_using;
+  std::map<std::string, std::set<int>> intents_using;  // sorted: term ids follow word order
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
     const auto& intent = pack_.intents[i];
     for (size_t e = 0; e < intent.examples.size(); ++e) {
@@ -225,22 +244,54 @@ void IntentMatcher::index_examples() {
 
   const double n = static_cast<double>(std::max<size_t>(pack_.intents.size(), 1));
   std::unordered_set<std::string> stopwords(pack_.locale.stopwords.begin(), pack_.locale.stopwords.end());
+  std::vector<char> common;  // per term: left out of the posting walk
   for (const auto& [word, users] : intents_using) {
     float w = static_cast<float>(std::log((n + 1.0) / (static_cast<double>(users.size()) + 0.5)));
     if (stopwords.count(word)) w *= kStopwordFactor;
-    weights_[word] = std::max(w, 0.01f);
+    term_ids_.emplace(word, static_cast<std::uint32_t>(terms_.size()));
+    terms_.push_back(Term{std::max(w, 0.01f), 0, 0});
+    common.push_back(static_cast<double>(users.size()) > kCommonWordShare * n);
   }
   unknown_weight_ = static_cast<float>(kUnknownWordWeight * std::log((n + 1.0) / 1.5));
+  // Message words reach their term in one look-up: the term's own word,
+  // and every one-word synonym member whose class is a term.
+  for (const auto& [word, id] : term_ids_) {
+    if (word.compare(0, 4, "not:") != 0) surface_terms_.emplace(word, id);
+  }
+  for (const auto& [member, cls] : canonical_) {
+    if (auto it = term_ids_.find(cls); it != term_ids_.end()) {
+      surface_terms_.insert_or_assign(member, it->second);
+    } else {
+      surface_terms_.erase(member);  // canonical form is unknown, whatever the member is
+    }
+  }
 
+  // Postings, grouped by term (counting sort into one array).
+  std::vector<std::uint32_t> counts(terms_.size() + 1, 0);
+  std::vector<std::vector<std::uint32_t>> example_terms(example_words.size());
   for (size_t x = 0; x < examples_.size(); ++x) {
     double norm_sq = 0;
     for (const auto& w : example_words[x]) {
-      const float weight = weight_of(w);
-      norm_sq += weight * weight;
-      const bool common = static_cast<double>(intents_using[w].size()) > kCommonWordShare * n;
-      if (!common) postings_[w].push_back(Posting{static_cast<uint32_t>(x), weight * weight});
+      const std::uint32_t t = term_ids_.at(w);
+      norm_sq += terms_[t].weight * terms_[t].weight;
+      if (!common[t]) {
+        ++counts[t];
+        example_terms[x].push_back(t);
+      }
     }
     examples_[x].norm = static_cast<float>(std::sqrt(norm_sq));
+  }
+  std::uint32_t offset = 0;
+  for (size_t t = 0; t < terms_.size(); ++t) {
+    terms_[t].postings_begin = terms_[t].postings_end = offset;
+    offset += counts[t];
+  }
+  postings_.resize(offset);
+  for (size_t x = 0; x < examples_.size(); ++x) {
+    for (std::uint32_t t : example_terms[x]) {
+      const float weight = terms_[t].weight;
+      postings_[terms_[t].postings_end++] = Posting{static_cast<std::uint32_t>(x), weight * weight};
+    }
   }
 }
 
@@ -248,40 +299,28 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
                                  std::size_t max_chars) const {
   MatchResult result;
   result.input = normalizer_->normalize(message, max_chars);
-  const std::string padded = Pad(result.input.text);
   const size_t count = pack_.intents.size();
 
   const std::string& text = result.input.text;
-  std::vector<Evidence> evidence(count);
-  std::vector<int> hits;
-  auto record = [&](const std::vector<RuleRef>& refs) {
-    for (int h : hits) {
-      const RuleRef& r = refs[static_cast<size_t>(h)];
-      Evidence& e = evidence[static_cast<size_t>(r.intent)];
-      int& slot = r.is_phrase ? e.phrase : e.pattern;
-      if (slot < 0 || r.index < slot) slot = r.index;
-    }
-    hits.clear();
-  };
-  patterns_->Match(text, &hits);
-  record(pattern_refs_);
-  phrases_->Match(padded, &hits);
-  record(phrase_refs_);
-  vetoes_->Match(text, &hits);
+  thread_local std::vector<Evidence> evidence;
+  evidence.assign(count, Evidence{});
+  thread_local std::vector<int> atoms, hits;
+  atoms_.find(text, atoms);
+  rules_->AllMatches(text, atoms, &hits);
   for (int h : hits) {
-    auto [intent, index] = veto_refs_[static_cast<size_t>(h)];
-    Evidence& e = evidence[static_cast<size_t>(intent)];
-    if (e.veto < 0 || index < e.veto) e.veto = index;
+    const RuleRef& r = rule_refs_[static_cast<size_t>(h)];
+    Evidence& e = evidence[static_cast<size_t>(r.intent)];
+    int& slot = r.kind == RuleKind::kPattern ? e.pattern : r.kind == RuleKind::kPhrase ? e.phrase : e.veto;
+    if (slot < 0 || r.index < slot) slot = r.index;
   }
 
   // Cosine similarity to examples through the inverted index.
-  std::vector<std::string> words = canonical_words(result.input.words);
-  double norm_sq = 0, known_sq = 0;
-  for (const auto& w : words) {
-    const float weight = weight_of(w);
-    norm_sq += weight * weight;
-    if (weights_.count(w)) known_sq += weight * weight;
-  }
+  thread_local MessageTerms words;
+  message_terms(result.input.words, words);
+  double known_sq = 0;
+  for (std::uint32_t t : words.terms) known_sq += terms_[t].weight * terms_[t].weight;
+  const double norm_sq =
+      known_sq + static_cast<double>(words.unknown) * unknown_weight_ * unknown_weight_;
   const double coverage = norm_sq > 0 ? known_sq / norm_sq : 1.0;
   if (norm_sq > 0) {
     // Dot products accumulate in a per-thread dense vector; only the
@@ -291,12 +330,11 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     thread_local std::vector<uint32_t> touched;
     if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
     touched.clear();
-    for (const auto& w : words) {
-      auto it = postings_.find(w);
-      if (it == postings_.end()) continue;
-      for (const Posting& p : it->second) {
-        if (dots[p.example] == 0.0f) touched.push_back(p.example);
-        dots[p.example] += p.weight_sq;
+    for (std::uint32_t t : words.terms) {
+      for (std::uint32_t p = terms_[t].postings_begin; p < terms_[t].postings_end; ++p) {
+        const Posting& posting = postings_[p];
+        if (dots[posting.example] == 0.0f) touched.push_back(posting.example);
+        dots[posting.example] += posting.weight_sq;
       }
     }
     const float norm = static_cast<float>(std::sqrt(norm_sq));
@@ -334,11 +372,16 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
       if (c.evidence.pattern < 0 && c.evidence.phrase < 0) c.confidence *= kSimilarityBesidePattern;
     }
   }
-  std::sort(scored.begin(), scored.end(), [&](const ScoredIntent& a, const ScoredIntent& b) {
+  auto better = [](const ScoredIntent& a, const ScoredIntent& b) {
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     return a.intent < b.intent;
-  });
-  if (scored.size() > kMaxCandidates) scored.resize(kMaxCandidates);
+  };
+  if (scored.size() > kMaxCandidates) {
+    std::partial_sort(scored.begin(), scored.begin() + kMaxCandidates, scored.end(), better);
+    scored.resize(kMaxCandidates);
+  } else {
+    std::sort(scored.begin(), scored.end(), better);
+  }
   result.ranked = std::move(scored);
 
   const auto& locale = pack_.locale;
@@ -360,13 +403,9 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
   // Named groups of the deciding pattern fill slots.
   if (result.decision == Decision::kIntent && result.ranked[0].evidence.pattern >= 0) {
-    for (size_t r = 0; r < pattern_refs_.size(); ++r) {
-      const RuleRef& ref = pattern_refs_[r];
-      if (ref.intent != result.ranked[0].intent ||
-          ref.index != result.ranked[0].evidence.pattern || !capture_patterns_[r]) {
-        continue;
-      }
-      const RE2& re = *capture_patterns_[r];
+    const int rule = static_cast<int>(first_pattern_[static_cast<size_t>(result.ranked[0].intent)]) +
+                     result.ranked[0].evidence.pattern;
+    if (const RE2& re = rules_->GetRE2(rule); !re.NamedCapturingGroups().empty()) {
       std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
       if (re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
                    static_cast<int>(groups.size()))) {
@@ -392,6 +431,7 @@ std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const
     lines.push_back("entity: " + e.type + " = \"" + e.value + "\"");
   }
   if (result.input.truncated) lines.push_back("message was cut at the maximum length");
+
   for (const auto& s : result.ranked) {
     const auto& intent = pack_.intents[static_cast<size_t>(s.intent)];
     std::snprintf(buffer, sizeof buffer, "%.2f", s.confidence);

@@ -2,14 +2,17 @@
 //
 // Compile once (IntentMatcher::compile), share everywhere: an IntentMatcher
 // is immutable and thread-safe. Matching cost does not grow linearly with
-// the number of intents: all patterns and phrases run as one RE2::Set, all
-// vetoes as another, and examples are reached through an inverted index
-// over their informative words.
+// the number of intents: a pattern, phrase or veto runs only when the
+// literal words it requires occur in the message (found in one pass for
+// all rules), and examples are reached through an inverted index over
+// their informative words.
 #ifndef PARLEY_MATCHER_MATCHER_H_
 #define PARLEY_MATCHER_MATCHER_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +23,8 @@
 #include "intents/pack.h"
 #include "matcher/entities.h"
 #include "matcher/normalizer.h"
+#include "text/literals.h"
+#include "text/string_map.h"
 
 namespace parley::matcher {
 
@@ -85,10 +90,11 @@ class IntentMatcher {
 
  private:
   IntentMatcher() = default;
-  struct RuleRef {  // one member of the pattern/phrase RE2::Set
+  enum class RuleKind : std::uint8_t { kPattern, kPhrase, kVeto };
+  struct RuleRef {  // one member of rules_
     int intent;
-    int index;      // into patterns (is_phrase false) or phrases
-    bool is_phrase;
+    int index;  // into the intent's patterns, phrases or vetoes
+    RuleKind kind;
   };
   struct ExampleRef {
     int intent;
@@ -99,28 +105,45 @@ class IntentMatcher {
     std::uint32_t example;
     float weight_sq;  // weight of the word squared
   };
+  // A canonical word used by some example ("track", "@order", "not:@pay").
+  struct Term {
+    float weight;                  // idf weight
+    std::uint32_t postings_begin;  // its examples: postings_[begin, end);
+    std::uint32_t postings_end;    // empty for words too common to walk
+  };
+  // A message's words as the similarity sees them: terms (sorted, unique)
+  // and how many distinct canonical words no example uses.
+  struct MessageTerms {
+    std::vector<std::uint32_t> terms;
+    std::size_t unknown = 0;
+  };
 
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
   void index_examples();
-  float weight_of(std::string_view word) const;
+  std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
+  void message_terms(const std::vector<std::string>& words, MessageTerms& out) const;
 
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<Normalizer> normalizer_;
-  // Patterns run on the normalised text as it is (so ^ and $ work);
-  // phrases on the text padded with a space at both ends.
-  std::unique_ptr<re2::RE2::Set> patterns_;
-  std::unique_ptr<re2::RE2::Set> phrases_;
-  std::vector<RuleRef> pattern_refs_;
-  std::vector<RuleRef> phrase_refs_;
-  std::vector<std::unique_ptr<RE2>> capture_patterns_;  // per pattern; null without named groups
-  std::unique_ptr<re2::RE2::Set> vetoes_;
-  std::vector<std::pair<int, int>> veto_refs_;  // (intent, index)
+  // Patterns, phrases and vetoes of every intent, each its own RE2 over
+  // the normalised text. Only the rules whose required literals ("atoms")
+  // occur in a message are run: the atoms are found in one linear pass
+  // (one RE2::Set of all the rules would be faster on texts it has seen,
+  // but builds a new DFA state, costing time proportional to the whole
+  // pack, for almost every byte of a message it has not seen). Rules are added intent by intent, patterns
+  // first: pattern p of intent i is rule first_pattern_[i] + p.
+  std::unique_ptr<re2::FilteredRE2> rules_;
+  text::LiteralFinder atoms_;
+  std::vector<RuleRef> rule_refs_;
+  std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
-  std::unordered_map<std::string, float> weights_;           // word -> idf weight
-  float unknown_weight_ = 1.0f;                               // weight of unseen words
-  std::unordered_map<std::string, std::vector<Posting>> postings_;
+  text::StringMap<std::uint32_t> term_ids_;   // canonical word -> index into terms_
+  text::StringMap<std::uint32_t> surface_terms_;  // message word -> term (synonym members included)
+  std::vector<Term> terms_;
+  std::vector<Posting> postings_;
+  float unknown_weight_ = 1.0f;  // weight of words no example uses
   std::vector<ExampleRef> examples_;
   std::vector<char> needs_question_, needs_slot_;  // per intent
 };

@@ -42,23 +42,25 @@ std::string collapse_runs(const std::string& word, size_t keep) {
 Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entities)
     : fold_accents_(pack.locale.fold_accents), entities_(entities) {
   for (const auto& [word, expansion] : pack.shorthand) {
-    shorthand_[text::fold(word, fold_accents_)] = SplitSpaces(text::fold(expansion, fold_accents_));
+    // Two shorthands that fold alike: the later one wins.
+    lexicon_.insert_or_assign(text::fold(word, fold_accents_), static_cast<int>(expansions_.size()));
+    expansions_.push_back(SplitSpaces(text::fold(expansion, fold_accents_)));
   }
 }
 
-void Normalizer::expand(const std::string& word, std::vector<std::string>& out) const {
-  auto it = shorthand_.find(word);
-  if (it == shorthand_.end()) {
-    out.push_back(word);
+void Normalizer::expand(std::string word, const int* entry, std::vector<std::string>& out) const {
+  if (entry == nullptr || *entry == kPlainWord) {
+    out.push_back(std::move(word));
   } else {
-    out.insert(out.end(), it->second.begin(), it->second.end());
+    const auto& expansion = expansions_[static_cast<size_t>(*entry)];
+    out.insert(out.end(), expansion.begin(), expansion.end());
   }
 }
 
 std::vector<std::string> Normalizer::content_words(std::string_view content) const {
   std::vector<std::string> out;
   const std::string folded = text::fold(text::sanitize(content, 100000).text, fold_accents_);
-  for (auto& token : text::tokenize(folded)) expand(token.text, out);
+  for (auto& token : text::tokenize(folded)) expand(std::move(token.text), known(token.text), out);
   return out;
 }
 
@@ -84,8 +86,9 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       continue;
     }
     // Known words and shorthand first; then typo correction; then run-ons.
-    if (!correct || is_known(token.text)) {
-      expand(token.text, n.words);
+    const int* entry = known(token.text);
+    if (!correct || entry) {
+      expand(std::move(token.text), entry, n.words);
       continue;
     }
     // Elongated words ("youuu", "heeelp"): runs of 3+ identical letters are
@@ -93,28 +96,35 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
     // continues from the two-letter form.
     if (std::string two = collapse_runs(token.text, 2); two != token.text) {
       std::string one = collapse_runs(token.text, 1);
-      const std::string& form = is_known(two) ? two : is_known(one) ? one : two;
+      const std::string& form = known(two) ? two : known(one) ? one : two;
       n.corrections.emplace_back(token.text, form);
       token.text = form;
-      if (is_known(form)) {
-        expand(token.text, n.words);
+      if (const int* form_entry = known(form)) {
+        expand(std::move(token.text), form_entry, n.words);
         continue;
       }
     }
     std::string fixed = spell_.correct(token.text);
     if (!fixed.empty()) {
       n.corrections.emplace_back(token.text, fixed);
-      expand(fixed, n.words);
+      const int* fixed_entry = known(fixed);
+      expand(std::move(fixed), fixed_entry, n.words);
       continue;
     }
     std::vector<std::string> parts = spell_.split_run_on(token.text);
     if (!parts.empty()) {
       n.corrections.emplace_back(token.text, parts[0] + " " + parts[1]);
-      for (const auto& p : parts) expand(p, n.words);
+      for (auto& p : parts) {
+        const int* part_entry = known(p);
+        expand(std::move(p), part_entry, n.words);
+      }
       continue;
     }
     n.words.push_back(std::move(token.text));
   }
+  size_t length = 0;
+  for (const auto& w : n.words) length += w.size() + 1;
+  n.text.reserve(length);
   for (const auto& w : n.words) {
     if (!n.text.empty()) n.text += ' ';
     n.text += w;

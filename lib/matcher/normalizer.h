@@ -4,10 +4,8 @@
 #ifndef PARLEY_MATCHER_NORMALIZER_H_
 #define PARLEY_MATCHER_NORMALIZER_H_
 
-#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -37,10 +35,13 @@ class Normalizer {
   std::vector<std::string> content_words(std::string_view text) const;
 
   // Adds a word to the vocabulary typos are corrected to.
-  void add_vocabulary(std::string_view word, int count = 1) { spell_.add(word, count); }
+  void add_vocabulary(std::string_view word, int count = 1) {
+    spell_.add(word, count);
+    lexicon_.try_emplace(std::string(word), kPlainWord);
+  }
   // Adds a word that is never corrected but is not a correction target
   // (everyday words outside the shop's vocabulary).
-  void add_known_word(std::string word) { known_.insert(std::move(word)); }
+  void add_known_word(std::string word) { lexicon_.try_emplace(std::move(word), kPlainWord); }
   void build_vocabulary() { spell_.build(); }
   const text::SpellChecker& vocabulary() const { return spell_; }
 
@@ -50,17 +51,24 @@ class Normalizer {
   Normalized normalize(std::string_view message, std::size_t max_chars, bool correct = true) const;
 
  private:
-  void expand(const std::string& word, std::vector<std::string>& out) const;
-  // Shorthand, pack vocabulary or an everyday word: never corrected.
-  bool is_known(const std::string& word) const {
-    return shorthand_.count(word) || spell_.contains(word) || known_.count(word);
+  static constexpr int kPlainWord = -1;
+
+  // Appends `word`, or its shorthand expansion, to `out`. `entry` is the
+  // word's lexicon entry (nullptr if it has none).
+  void expand(std::string word, const int* entry, std::vector<std::string>& out) const;
+  // The lexicon entry of a known word (shorthand, pack vocabulary or an
+  // everyday word: never corrected), or nullptr.
+  const int* known(std::string_view word) const {
+    auto it = lexicon_.find(word);
+    return it == lexicon_.end() ? nullptr : &it->second;
   }
 
   bool fold_accents_;
-  std::map<std::string, std::vector<std::string>, std::less<>> shorthand_;
   const EntityExtractor& entities_;
   text::SpellChecker spell_;
-  std::unordered_set<std::string> known_;
+  // Every known word: kPlainWord, or an index into expansions_ for shorthand.
+  text::StringMap<int> lexicon_;
+  std::vector<std::vector<std::string>> expansions_;
 };
 
 }  // namespace parley::matcher

@@ -5,11 +5,17 @@
 namespace parley::matcher {
 namespace {
 
-// Each word is emitted as "word " so that sequences concatenate; the whole
-// phrase is prefixed by " " (the padded text starts with a space).
+// A word must end where the text ends or a space follows; the space is
+// consumed so that sequences concatenate. The whole phrase is prefixed by
+// kPhraseStart, so it starts at the start of the text or after a space.
+constexpr std::string_view kWordEnd = "(?: |$)";
+constexpr std::string_view kPhraseStart = "(?:^| )";
+
+std::string Word(std::string_view w) { return RE2::QuoteMeta(w) + std::string(kWordEnd); }
+
 std::string Words(const std::vector<std::string>& words) {
   std::string out;
-  for (const auto& w : words) out += RE2::QuoteMeta(w) + " ";
+  for (const auto& w : words) out += Word(w);
   return out;
 }
 
@@ -26,7 +32,7 @@ class PhraseCompiler {
       error = error_;
       return "";
     }
-    return " " + body;
+    return std::string(kPhraseStart) + body;
   }
 
  private:
@@ -86,9 +92,9 @@ class PhraseCompiler {
     while (end < s_.size() && std::string_view(" []()|").find(s_[end]) == std::string_view::npos) ++end;
     std::string_view token = s_.substr(pos_, end - pos_);
     pos_ = end;
-    if (token == "...") return "(?:\\S+ ){0,3}";
+    if (token == "...") return "(?:\\S+" + std::string(kWordEnd) + "){0,3}";
     has_word_ = true;
-    if (token[0] == '#') return RE2::QuoteMeta(token) + " ";  // entity placeholder
+    if (token[0] == '#') return Word(token);  // entity placeholder
     if (token[0] == '@') {
       auto it = synonyms_.find(token.substr(1));
       if (it == synonyms_.end()) {

@@ -4,8 +4,8 @@
 //   has my @order ... (shipped|dispatched)   ... up to 3 words in between,
 //                                           (a|b c) alternatives
 //
-// Phrases match whole words anywhere in the normalised text, which the
-// matcher pads with one space on both sides.
+// Phrases match whole words anywhere in the normalised text (words joined
+// by single spaces).
 #ifndef PARLEY_MATCHER_PHRASE_H_
 #define PARLEY_MATCHER_PHRASE_H_
 
@@ -24,7 +24,7 @@ using WordSplitter = std::function<std::vector<std::string>(std::string_view)>;
 // a multi-word member is one alternative with spaces).
 using SynonymTable = std::map<std::string, std::vector<std::string>, std::less<>>;
 
-// Compiles one phrase to an RE2 pattern over padded normalised text.
+// Compiles one phrase to an RE2 pattern over normalised text.
 // On a syntax error returns "" and sets `error` (unknown class, unbalanced
 // brackets, empty phrase).
 std::string compile_phrase(std::string_view phrase, const SynonymTable& synonyms,

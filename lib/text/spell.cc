@@ -1,7 +1,7 @@
 #include "text/spell.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <array>
 
 namespace parley::text {
 namespace {
@@ -14,12 +14,47 @@ bool HasDigitOrNonAscii(std::string_view w) {
   });
 }
 
-// All strings made from `word` by deleting up to `edits` characters.
-void Deletes(const std::string& word, int edits, std::unordered_set<std::string>& out) {
-  if (edits == 0 || word.size() <= 1) return;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    std::string shorter = word.substr(0, i) + word.substr(i + 1);
-    if (out.insert(shorter).second) Deletes(shorter, edits - 1, out);
+// FNV-1a with a final avalanche (murmur3's fmix64), so that the top bits,
+// which pick the bucket, depend on every byte.
+std::uint64_t Hash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+// Calls visit(hash) for `word` and for every string made from it by
+// deleting up to `edits` (at most kMaxEdits) characters. A variant reached
+// in two ways is visited twice. Words longer than kMaxLength are not
+// expanded (callers bound the length before).
+constexpr std::size_t kMaxLength = SpellChecker::kMaxIndexedLength + kMaxEdits;
+template <typename Visit>
+void ForEachDelete(std::string_view word, int edits, Visit&& visit) {
+  visit(Hash(word));
+  if (edits == 0 || word.size() <= 1 || word.size() > kMaxLength) return;
+  std::array<char, kMaxLength> one{}, two{};
+  const std::size_t n = word.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    std::copy(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(i), one.begin());
+    std::copy(word.begin() + static_cast<std::ptrdiff_t>(i) + 1, word.end(),
+              one.begin() + static_cast<std::ptrdiff_t>(i));
+    const std::string_view shorter(one.data(), n - 1);
+    visit(Hash(shorter));
+    if (edits < 2 || shorter.size() <= 1) continue;
+    // Deleting j >= i from `shorter` covers every pair of positions once.
+    for (std::size_t j = i; j < n - 1; ++j) {
+      std::copy(shorter.begin(), shorter.begin() + static_cast<std::ptrdiff_t>(j), two.begin());
+      std::copy(shorter.begin() + static_cast<std::ptrdiff_t>(j) + 1, shorter.end(),
+                two.begin() + static_cast<std::ptrdiff_t>(j));
+      visit(Hash(std::string_view(two.data(), n - 2)));
+    }
   }
 }
 
@@ -28,7 +63,18 @@ void Deletes(const std::string& word, int edits, std::unordered_set<std::string>
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows; on the stack for the words the spell checker compares.
+  constexpr int kStackColumns = 64;
+  std::array<int, 3 * (kStackColumns + 1)> stack;
+  std::vector<int> heap;
+  int* rows = stack.data();
+  if (m > kStackColumns) {
+    heap.resize(3 * static_cast<std::size_t>(m + 1));
+    rows = heap.data();
+  }
+  int* prev2 = rows;
+  int* prev = rows + (m + 1);
+  int* cur = rows + 2 * (m + 1);
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -42,8 +88,10 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
       row_min = std::min(row_min, cur[j]);
     }
     if (row_min > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* recycled = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = recycled;
   }
   return std::min(prev[m], limit + 1);
 }
@@ -56,69 +104,87 @@ int SpellChecker::allowed_edits(std::size_t length) {
 
 void SpellChecker::add(std::string_view word, int count) {
   if (word.empty()) return;
-  counts_[std::string(word)] += count;
+  auto it = counts_.find(word);
+  if (it == counts_.end()) it = counts_.emplace(std::string(word), 0).first;
+  it->second += count;
   longest_known_ = std::max(longest_known_, word.size());
 }
 
 void SpellChecker::build() {
   words_.clear();
-  deletes_.clear();
+  word_counts_.clear();
+  variants_.clear();
   longest_indexed_ = 0;
   for (const auto& [word, count] : counts_) {
     if (word.size() < 3 || word.size() > kMaxIndexedLength || HasDigitOrNonAscii(word)) continue;
     longest_indexed_ = std::max(longest_indexed_, word.size());
-    auto index = static_cast<std::uint32_t>(words_.size());
+    const auto index = static_cast<std::uint32_t>(words_.size());
     words_.push_back(word);
-    std::unordered_set<std::string> variants{word};
-    Deletes(word, kMaxEdits, variants);
-    for (const auto& v : variants) deletes_[v].push_back(index);
+    word_counts_.push_back(count);
+    ForEachDelete(word, kMaxEdits, [&](std::uint64_t h) { variants_.push_back({h, index}); });
   }
+  std::sort(variants_.begin(), variants_.end());
+  variants_.erase(std::unique(variants_.begin(), variants_.end()), variants_.end());
+  // About one variant per bucket.
+  bucket_bits_ = 1;
+  while (bucket_bits_ < 32 && (std::size_t{1} << bucket_bits_) < variants_.size()) ++bucket_bits_;
+  buckets_.assign((std::size_t{1} << bucket_bits_) + 1, 0);
+  std::size_t v = 0;
+  for (std::size_t b = 0; b + 1 < buckets_.size(); ++b) {
+    buckets_[b] = static_cast<std::uint32_t>(v);
+    while (v < variants_.size() && (variants_[v].hash >> (64 - bucket_bits_)) == b) ++v;
+  }
+  buckets_.back() = static_cast<std::uint32_t>(variants_.size());
 }
 
-bool SpellChecker::contains(std::string_view word) const {
-  return counts_.find(std::string(word)) != counts_.end();
-}
+bool SpellChecker::contains(std::string_view word) const { return counts_.find(word) != counts_.end(); }
 
 int SpellChecker::count_of(std::string_view word) const {
-  auto it = counts_.find(std::string(word));
+  auto it = counts_.find(word);
   return it == counts_.end() ? 0 : it->second;
 }
 
 std::string SpellChecker::correct(std::string_view word) const {
   const int allowed = allowed_edits(word.size());
-  if (allowed == 0 || HasDigitOrNonAscii(word)) return "";
+  if (allowed == 0 || HasDigitOrNonAscii(word) || variants_.empty()) return "";
   // Every candidate is within `allowed` letters of the word's length.
   if (word.size() > longest_indexed_ + static_cast<std::size_t>(allowed)) return "";
-  std::unordered_set<std::string> variants{std::string(word)};
-  Deletes(std::string(word), allowed, variants);
-  std::string best;
+  std::uint32_t best = UINT32_MAX;
   int best_distance = allowed + 1, best_count = 0;
-  std::unordered_set<std::uint32_t> seen;
-  for (const auto& v : variants) {
-    auto it = deletes_.find(v);
-    if (it == deletes_.end()) continue;
-    for (std::uint32_t index : it->second) {
-      if (!seen.insert(index).second) continue;
-      const std::string& candidate = words_[index];
-      // A candidate must be long enough itself to be corrected towards.
-      if (allowed_edits(candidate.size()) == 0) continue;
-      int d = edit_distance(word, candidate, allowed);
-      if (d > allowed) continue;
-      int count = count_of(candidate);
-      if (d < best_distance || (d == best_distance && (count > best_count ||
-                                                       (count == best_count && candidate < best)))) {
-        best = candidate;
-        best_distance = d;
-        best_count = count;
-      }
+  // Candidates already judged; few per word, so a linear scan is cheapest.
+  std::array<std::uint32_t, 64> seen;
+  std::size_t seen_count = 0;
+  auto consider = [&](std::uint32_t index) {
+    const auto seen_end = seen.begin() + static_cast<std::ptrdiff_t>(std::min(seen_count, seen.size()));
+    if (std::find(seen.begin(), seen_end, index) != seen_end) return;
+    if (seen_count < seen.size()) seen[seen_count] = index;
+    ++seen_count;
+    const std::string& candidate = words_[index];
+    // A candidate must be long enough itself to be corrected towards.
+    if (allowed_edits(candidate.size()) == 0) return;
+    const int d = edit_distance(word, candidate, allowed);
+    if (d > allowed) return;
+    const int count = word_counts_[index];
+    if (d < best_distance ||
+        (d == best_distance &&
+         (count > best_count || (count == best_count && candidate < words_[best])))) {
+      best = index;
+      best_distance = d;
+      best_count = count;
     }
-  }
-  return best;
+  };
+  ForEachDelete(word, allowed, [&](std::uint64_t h) {
+    const std::size_t b = h >> (64 - bucket_bits_);
+    for (std::uint32_t v = buckets_[b]; v < buckets_[b + 1] && variants_[v].hash <= h; ++v) {
+      if (variants_[v].hash == h) consider(variants_[v].word);
+    }
+  });
+  return best == UINT32_MAX ? std::string() : words_[best];
 }
 
 std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const {
   if (word.size() < 5 || word.size() > 2 * longest_known_ || HasDigitOrNonAscii(word)) return {};
-  std::vector<std::string> best;
+  std::size_t best_cut = 0;
   int best_score = 0;
   for (std::size_t cut = 1; cut + 2 <= word.size(); ++cut) {
     std::string_view left = word.substr(0, cut), right = word.substr(cut);
@@ -126,10 +192,11 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
     int score = std::min(count_of(left), count_of(right));
     if (score > best_score) {
       best_score = score;
-      best = {std::string(left), std::string(right)};
+      best_cut = cut;
     }
   }
-  return best;
+  if (best_cut == 0) return {};
+  return {std::string(word.substr(0, best_cut)), std::string(word.substr(best_cut))};
 }
 
 }  // namespace parley::text

@@ -6,8 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "text/string_map.h"
 
 namespace parley::text {
 
@@ -16,7 +17,10 @@ namespace parley::text {
 int edit_distance(std::string_view a, std::string_view b, int limit);
 
 // An immutable vocabulary with a symmetric-delete index, built once per
-// intent pack. Thread-safe to share once built.
+// intent pack. Thread-safe to share once built. Correcting a word allocates
+// nothing but the returned string: the index holds 64-bit hashes of the
+// delete variants (a collision only adds a candidate, which the edit
+// distance then rejects).
 class SpellChecker {
  public:
   // Adds a known word; `count` is how often the pack uses it (ties go to
@@ -50,11 +54,23 @@ class SpellChecker {
  private:
   int count_of(std::string_view word) const;
 
-  std::unordered_map<std::string, int> counts_;
+  struct Variant {
+    std::uint64_t hash;  // of a delete variant of words_[word]
+    std::uint32_t word;
+    bool operator<(const Variant& o) const { return hash != o.hash ? hash < o.hash : word < o.word; }
+    bool operator==(const Variant& o) const { return hash == o.hash && word == o.word; }
+  };
+
+  StringMap<int> counts_;
   std::size_t longest_known_ = 0;    // longest word added
   std::size_t longest_indexed_ = 0;  // longest word in the delete index
-  std::vector<std::string> words_;  // index -> word, for the delete index
-  std::unordered_map<std::string, std::vector<std::uint32_t>> deletes_;
+  std::vector<std::string> words_;   // index -> word, for the delete index
+  std::vector<int> word_counts_;     // index -> count
+  // The delete index: variants sorted by hash, and for each value of the
+  // hash's top `bucket_bits_` bits the first variant with that prefix.
+  std::vector<Variant> variants_;
+  std::vector<std::uint32_t> buckets_;
+  int bucket_bits_ = 0;
 };
 
 }  // namespace parley::text

@@ -66,13 +66,52 @@ void SplitSegment(std::string_view text, int32_t begin, int32_t end, std::vector
   flush();
 }
 
+bool IsAsciiWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLetter(char c) { return IsAsciiWordChar(c) && !IsAsciiDigit(c); }
+
+// SplitSegment's rules for ASCII text, a run of word characters at a time.
+void SplitAscii(std::string_view text, std::vector<Token>& out) {
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    if (!IsAsciiWordChar(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    std::string word;
+    for (;;) {
+      size_t j = i;
+      while (j < n && IsAsciiWordChar(text[j])) ++j;
+      word.append(text.substr(i, j - i));
+      i = j;
+      if (i + 1 >= n) break;
+      const char joiner = text[i], before = text[i - 1], after = text[i + 1];
+      if (joiner == '\'' && IsAsciiLetter(before) && IsAsciiLetter(after)) {  // "don't" -> "dont"
+        ++i;
+        continue;
+      }
+      if ((joiner == '.' || joiner == ',') && IsAsciiDigit(before) && IsAsciiDigit(after)) {
+        word.push_back(joiner);
+        ++i;
+        continue;
+      }
+      break;
+    }
+    out.push_back(Token{std::move(word), static_cast<uint32_t>(begin), static_cast<uint32_t>(i)});
+  }
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view folded) {
   std::vector<Token> tokens;
   const auto length = static_cast<int32_t>(folded.size());
   if (is_ascii(folded)) {
-    SplitSegment(folded, 0, length, tokens);
+    SplitAscii(folded, tokens);
     return tokens;
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace parley::text {
 namespace {
 
@@ -34,6 +36,17 @@ SanitizedText sanitize(std::string_view bytes, std::size_t max_chars) {
     if (chars == max_chars) {
       out.truncated = true;
       break;
+    }
+    // Printable ASCII, the common case, is copied a run at a time.
+    const int32_t run_limit =
+        i + static_cast<int32_t>(std::min<std::size_t>(static_cast<std::size_t>(length - i), max_chars - chars));
+    int32_t run = i;
+    while (run < run_limit && s[run] >= 0x20 && s[run] < 0x7F) ++run;
+    if (run > i) {
+      out.text.append(bytes.data() + i, static_cast<std::size_t>(run - i));
+      chars += static_cast<std::size_t>(run - i);
+      i = run;
+      continue;
     }
     UChar32 c;
     U8_NEXT(s, i, length, c);

@@ -36,3 +36,72 @@ TEST_CASE("SpellChecker splits run-on words into two known words") {
   CHECK(spell.split_run_on("iwant") == std::vector<std::string>{"i", "want"});
   CHECK(spell.split_run_on("zzzzzz").empty());
 }
+
+namespace {
+
+// What SpellChecker::correct must return, by trying every word: the nearest
+// word within the allowed edits, more frequent first, then alphabetical.
+std::string brute_force_correct(const std::vector<std::pair<std::string, int>>& vocabulary,
+                                const std::string& word) {
+  const int allowed = SpellChecker::allowed_edits(word.size());
+  std::string best;
+  int best_distance = allowed + 1, best_count = 0;
+  if (allowed == 0) return best;
+  for (const auto& [candidate, count] : vocabulary) {
+    if (SpellChecker::allowed_edits(candidate.size()) == 0) continue;
+    const int d = edit_distance(word, candidate, allowed);
+    if (d > allowed) continue;
+    if (d < best_distance || (d == best_distance && (count > best_count ||
+                                                     (count == best_count && candidate < best)))) {
+      best = candidate;
+      best_distance = d;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("SpellChecker finds what trying every word finds") {
+  // A vocabulary of related words, and typos made from them by random
+  // deletions, insertions, substitutions and swaps: the hashed delete
+  // index must never miss a candidate (or keep a wrong one).
+  std::vector<std::pair<std::string, int>> vocabulary;
+  SpellChecker spell;
+  const char* words[] = {"order",    "orders",   "ordered",  "border",   "parcel",   "parcels",
+                         "package",  "packages", "delivery", "delivered", "deliver", "refund",
+                         "refunds",  "refunded", "return",   "returns",  "returned", "cancel",
+                         "cancelled", "cancellation", "account", "accounts", "invoice", "invoices",
+                         "payment",  "payments", "password", "passport", "tracking", "track"};
+  int count = 1;
+  for (const char* w : words) {
+    vocabulary.emplace_back(w, count % 4 + 1);
+    spell.add(w, count % 4 + 1);
+    ++count;
+  }
+  spell.build();
+  std::uint32_t seed = 12345;
+  auto next = [&](std::uint32_t bound) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % bound;
+  };
+  int checked = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string typo = vocabulary[next(static_cast<std::uint32_t>(vocabulary.size()))].first;
+    for (int edits = static_cast<int>(next(3)) + 1; edits > 0 && typo.size() > 1; --edits) {
+      const size_t at = next(static_cast<std::uint32_t>(typo.size()));
+      switch (next(4)) {
+        case 0: typo.erase(at, 1); break;
+        case 1: typo.insert(at, 1, static_cast<char>('a' + next(26))); break;
+        case 2: typo[at] = static_cast<char>('a' + next(26)); break;
+        default:
+          if (at + 1 < typo.size()) std::swap(typo[at], typo[at + 1]);
+      }
+    }
+    INFO("typo: " << typo);
+    CHECK(spell.correct(typo) == brute_force_correct(vocabulary, typo));
+    ++checked;
+  }
+  CHECK(checked == 3000);
+}

@@ -1,0 +1,41 @@
+// Finding many literal strings in a text at once (Aho-Corasick).
+#ifndef PARLEY_TEXT_LITERALS_H_
+#define PARLEY_TEXT_LITERALS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::text {
+
+// An immutable automaton over a fixed list of byte strings. One pass over a
+// text finds every listed string occurring in it, in time linear in the
+// text (plus the number of strings found); nothing is built lazily, so the
+// first text costs what the millionth does. Thread-safe to share.
+class LiteralFinder {
+ public:
+  LiteralFinder() = default;
+  // Empty strings in `literals` are ignored (never reported).
+  explicit LiteralFinder(const std::vector<std::string>& literals);
+
+  // Sets `found` to the indices (into the constructor's list) of the
+  // literals occurring in `text`, each once, in no particular order.
+  void find(std::string_view text, std::vector<int>& found) const;
+
+  std::size_t size() const { return literal_count_; }
+
+ private:
+  std::size_t literal_count_ = 0;
+  int classes_ = 1;                      // byte classes; 0 = bytes in no literal
+  std::uint16_t class_of_[256] = {};     // byte -> class
+  std::vector<std::uint32_t> next_;      // state * classes_ + class -> state
+  // Literals ending at each state (its own and its suffixes'):
+  // outputs_[output_begin_[s], output_begin_[s + 1]).
+  std::vector<std::uint32_t> output_begin_;
+  std::vector<std::uint32_t> outputs_;
+};
+
+}  // namespace parley::text
+
+#endif  // PARLEY_TEXT_LITERALS_H_

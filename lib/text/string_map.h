@@ -1,0 +1,23 @@
+// Unordered containers keyed by std::string that can be searched with a
+// std::string_view, without building a string for every look-up.
+#ifndef PARLEY_TEXT_STRING_MAP_H_
+#define PARLEY_TEXT_STRING_MAP_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace parley::text {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+}  // namespace parley::text
+
+#endif  // PARLEY_TEXT_STRING_MAP_H_

@@ -1,0 +1,70 @@
+#include "text/literals.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using parley::text::LiteralFinder;
+
+namespace {
+
+std::vector<int> found(const LiteralFinder& finder, std::string_view text) {
+  std::vector<int> out;
+  finder.find(text, out);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The literals occurring in `text`, by trying each with std::string::find.
+std::vector<int> naive(const std::vector<std::string>& literals, std::string_view text) {
+  std::vector<int> out;
+  for (size_t i = 0; i < literals.size(); ++i) {
+    if (!literals[i].empty() && text.find(literals[i]) != std::string_view::npos) {
+      out.push_back(static_cast<int>(i));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("LiteralFinder reports every literal that occurs, once") {
+  const std::vector<std::string> literals = {"he", "she", "his", "hers", "order", "or", "der", ""};
+  const LiteralFinder finder(literals);
+  CHECK(found(finder, "ushers") == std::vector<int>{0, 1, 3});
+  CHECK(found(finder, "where is my order order") == std::vector<int>{0, 4, 5, 6});
+  CHECK(found(finder, "").empty());
+  CHECK(found(finder, "xyz").empty());
+  CHECK(found(finder, std::string("\0or\xff", 4)) == std::vector<int>{5});
+}
+
+TEST_CASE("LiteralFinder agrees with a naive search on random texts") {
+  std::uint32_t seed = 7;
+  auto next = [&](std::uint32_t bound) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % bound;
+  };
+  // A small alphabet makes overlaps, shared prefixes and suffixes common.
+  auto random_text = [&](size_t length) {
+    std::string s;
+    for (size_t i = 0; i < length; ++i) s.push_back("abc d"[next(5)]);
+    return s;
+  };
+  std::vector<std::string> literals;
+  for (int i = 0; i < 200; ++i) literals.push_back(random_text(1 + next(6)));
+  const LiteralFinder finder(literals);
+  for (int round = 0; round < 500; ++round) {
+    const std::string text = random_text(next(40));
+    INFO("text: " << text);
+    CHECK(found(finder, text) == naive(literals, text));
+  }
+}
+
+TEST_CASE("LiteralFinder with no literals finds nothing") {
+  const LiteralFinder none(std::vector<std::string>{});
+  CHECK(found(none, "anything").empty());
+  const LiteralFinder empty_only(std::vector<std::string>{""});
+  CHECK(found(empty_only, "anything").empty());
+}
