@@ -1,5 +1,7 @@
 #include "bench_util.h"
 
+#include <ctime>
+
 #include <malloc.h>
 #include <unistd.h>
 
@@ -15,6 +17,17 @@
 #endif
 
 namespace parley::bench {
+
+namespace {
+double cpu_seconds(clockid_t clock) {
+  timespec t{};
+  clock_gettime(clock, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+}  // namespace
+
+double thread_cpu_seconds() { return cpu_seconds(CLOCK_THREAD_CPUTIME_ID); }
+double process_cpu_seconds() { return cpu_seconds(CLOCK_PROCESS_CPUTIME_ID); }
 namespace {
 
 long status_field_kib(const char* field) {

@@ -18,6 +18,11 @@ inline double seconds_since(SteadyClock::time_point start) {
   return std::chrono::duration<double>(SteadyClock::now() - start).count();
 }
 
+// CPU time this thread / this process has used, in seconds. On a shared,
+// loaded machine these count only the work done, not the waiting for a core.
+double thread_cpu_seconds();
+double process_cpu_seconds();
+
 // The median of `values` (0 when empty); takes a copy to sort.
 double median(std::vector<double> values);
 // The q-quantile (0..1, nearest rank) of `values` (0 when empty).

@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace parley::intents {
 namespace {
@@ -403,29 +405,64 @@ bool CheckUtf8(const std::string& file, std::string_view text, std::vector<Diagn
   return true;
 }
 
-void ReadFile(const fs::path& path, Pack& pack, std::vector<Diagnostic>& diagnostics) {
-  const std::string file = path.string();
-  std::ifstream in(path, std::ios::binary);
+// A content file read and parsed as YAML, not yet interpreted.
+struct ParsedFile {
+  std::string file;
+  YAML::Node root;
+  std::vector<Diagnostic> diagnostics;  // reading and YAML syntax problems
+  bool ok = false;
+};
+
+ParsedFile ParseFile(const std::string& file) {
+  ParsedFile parsed;
+  parsed.file = file;
+  std::ifstream in(file, std::ios::binary);
   if (!in) {
-    diagnostics.push_back({SourceLocation{file, 0, 0}, Severity::kError, "cannot read the file"});
-    return;
+    parsed.diagnostics.push_back({SourceLocation{file, 0, 0}, Severity::kError, "cannot read the file"});
+    return parsed;
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  if (!CheckUtf8(file, text, diagnostics)) return;
-  FileReader r(file, diagnostics);
-  YAML::Node root;
+  if (!CheckUtf8(file, text, parsed.diagnostics)) return parsed;
   try {
-    root = YAML::Load(text);
+    parsed.root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
-                           Severity::kError, "YAML syntax: " + e.msg});
-    return;
+    parsed.diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
+                                  Severity::kError, "YAML syntax: " + e.msg});
+    return parsed;
   } catch (const YAML::Exception& e) {
-    diagnostics.push_back({SourceLocation{file, 0, 0}, Severity::kError, e.what()});
-    return;
+    parsed.diagnostics.push_back({SourceLocation{file, 0, 0}, Severity::kError, e.what()});
+    return parsed;
   }
+  parsed.ok = true;
+  return parsed;
+}
+
+// Parses `files` (YAML parsing is most of the cost of loading a pack) on
+// up to two threads; results in the order of `files`.
+std::vector<ParsedFile> ParseFiles(const std::vector<std::string>& files) {
+  std::vector<ParsedFile> parsed(files.size());
+  const unsigned threads = std::min<unsigned>(2, std::max(1u, std::thread::hardware_concurrency()));
+  if (threads < 2 || files.size() < 2) {
+    for (size_t i = 0; i < files.size(); ++i) parsed[i] = ParseFile(files[i]);
+    return parsed;
+  }
+  // The helper thread takes the odd files, this one the even files.
+  auto odd = std::async(std::launch::async, [&] {
+    for (size_t i = 1; i < files.size(); i += 2) parsed[i] = ParseFile(files[i]);
+  });
+  for (size_t i = 0; i < files.size(); i += 2) parsed[i] = ParseFile(files[i]);
+  odd.get();
+  return parsed;
+}
+
+void InterpretFile(ParsedFile& parsed, Pack& pack, std::vector<Diagnostic>& diagnostics) {
+  const std::string& file = parsed.file;
+  diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  if (!parsed.ok) return;
+  FileReader r(file, diagnostics);
+  const YAML::Node& root = parsed.root;
   if (root.IsNull()) return;  // an empty file is allowed
   if (!r.ExpectMap(root, "a content file")) return;
   r.CheckKeys(root, {"locale", "intents", "synonyms", "shorthand", "entities", "responses", "flows",
@@ -487,7 +524,7 @@ Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostic
                            "no .yaml files in this directory"});
     return pack;
   }
-  for (const auto& file : pack.files) ReadFile(file, pack, diagnostics);
+  for (auto& parsed : ParseFiles(pack.files)) InterpretFile(parsed, pack, diagnostics);
   if (pack.locale.tag.empty()) pack.locale.tag = fs::path(directory).filename().string();
   if (pack.locale.formatting.empty()) pack.locale.formatting = pack.locale.tag;
   CheckUnique(pack, diagnostics);

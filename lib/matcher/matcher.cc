@@ -4,10 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <re2/set.h>
 #include <set>
 #include <unordered_set>
 
 #include "matcher/phrase.h"
+#include "matcher/rule_filter.h"
 
 namespace parley::matcher {
 namespace {
@@ -32,8 +34,6 @@ constexpr double kCoverageFloor = 0.5;
 // fired.
 constexpr double kSimilarityBesidePattern = 0.9;
 constexpr int64_t kSetMemory = 64 << 20;
-// Literals shorter than this do not filter rules ("a" occurs everywhere).
-constexpr int kMinAtomLength = 2;
 
 
 RE2::Options RuleOptions() {
@@ -172,20 +172,23 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     }
   }
 
-  rules_ = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+  // Rules are checked (parsed) now and compiled on first use.
+  re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
                       RuleKind kind) {
-    int id = -1;
-    if (rules_->Add(regex, RuleOptions(), &id) != RE2::NoError) {
+    std::string error;
+    if (validator.Add(regex, &error) < 0) {
       const char* what = kind == RuleKind::kPattern ? "pattern"
                          : kind == RuleKind::kPhrase ? "phrase"
                                                      : "`not` pattern";
       diagnostics.push_back({source.where, intents::Severity::kError,
-                             std::string(what) + " is not a valid RE2 regular expression: " +
-                                 RE2(regex, RuleOptions()).error()});
+                             std::string(what) + " is not a valid RE2 regular expression: " + error});
       return;
     }
-    rule_refs_.push_back(RuleRef{intent, index, kind});
+    auto rule = std::make_unique<Rule>();
+    rule->ref = RuleRef{intent, index, kind};
+    rule->regex = regex;
+    rules_.push_back(std::move(rule));
   };
 
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
@@ -193,7 +196,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     const int id = static_cast<int>(i);
     needs_question_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "question_pending") > 0);
     needs_slot_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "slot_pending") > 0);
-    first_pattern_.push_back(static_cast<std::uint32_t>(rule_refs_.size()));
+    first_pattern_.push_back(static_cast<std::uint32_t>(rules_.size()));
     for (size_t p = 0; p < intent.patterns.size(); ++p) {
       add_rule(intent.patterns[p].value, intent.patterns[p], id, static_cast<int>(p), RuleKind::kPattern);
     }
@@ -213,9 +216,36 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
       add_rule(intent.vetoes[v].value, intent.vetoes[v], id, static_cast<int>(v), RuleKind::kVeto);
     }
   }
-  std::vector<std::string> atoms;
-  rules_->Compile(&atoms);
-  atoms_ = text::LiteralFinder(atoms);
+  // The filter: every required literal once, and which rules each triggers.
+  std::vector<std::string> literals;
+  std::map<std::string, std::uint32_t, std::less<>> literal_ids;
+  std::vector<std::vector<std::uint32_t>> triggered;
+  for (std::uint32_t r = 0; r < rules_.size(); ++r) {
+    Rule& rule = *rules_[r];
+    for (const auto& group : required_literals(rule.regex)) {
+      std::vector<std::uint32_t> ids;
+      for (const auto& literal : group) {
+        auto [it, added] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));
+        if (added) {
+          literals.push_back(literal);
+          triggered.emplace_back();
+        }
+        ids.push_back(it->second);
+      }
+      rule.groups.push_back(std::move(ids));
+    }
+    if (rule.groups.empty()) {
+      always_run_.push_back(r);
+    } else {
+      for (std::uint32_t id : rule.groups.front()) triggered[id].push_back(r);
+    }
+  }
+  literals_ = text::LiteralFinder(literals);
+  trigger_begin_.push_back(0);
+  for (const auto& rules : triggered) {
+    triggers_.insert(triggers_.end(), rules.begin(), rules.end());
+    trigger_begin_.push_back(static_cast<std::uint32_t>(triggers_.size()));
+  }
 
 }
 
@@ -295,6 +325,44 @@ void IntentMatcher::index_examples() {
   }
 }
 
+const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
+  const Rule& r = *rules_[rule];
+  std::call_once(r.compiled, [&] { r.re = std::make_unique<RE2>(r.regex, RuleOptions()); });
+  return *r.re;
+}
+
+void IntentMatcher::candidate_rules(std::string_view text, std::vector<std::uint32_t>& out) const {
+  thread_local std::vector<int> found;
+  literals_.find(text, found);
+  // Generation stamps, per thread: which literals occur in this text, and
+  // which rules were already considered.
+  thread_local std::vector<std::uint32_t> literal_seen, rule_seen;
+  thread_local std::uint32_t generation = 0;
+  if (literal_seen.size() < literals_.size()) literal_seen.resize(literals_.size(), 0);
+  if (rule_seen.size() < rules_.size()) rule_seen.resize(rules_.size(), 0);
+  if (++generation == 0) {
+    std::fill(literal_seen.begin(), literal_seen.end(), 0);
+    std::fill(rule_seen.begin(), rule_seen.end(), 0);
+    generation = 1;
+  }
+  for (int literal : found) literal_seen[static_cast<size_t>(literal)] = generation;
+  for (int literal : found) {
+    for (std::uint32_t t = trigger_begin_[static_cast<size_t>(literal)];
+         t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
+      const std::uint32_t r = triggers_[t];
+      if (rule_seen[r] == generation) continue;
+      rule_seen[r] = generation;
+      const auto& groups = rules_[r]->groups;
+      const bool all_present = std::all_of(groups.begin() + 1, groups.end(), [&](const auto& group) {
+        return std::any_of(group.begin(), group.end(),
+                           [&](std::uint32_t id) { return literal_seen[id] == generation; });
+      });
+      if (all_present) out.push_back(r);
+    }
+  }
+  out.insert(out.end(), always_run_.begin(), always_run_.end());
+}
+
 MatchResult IntentMatcher::match(std::string_view message, const MatchContext& context,
                                  std::size_t max_chars) const {
   MatchResult result;
@@ -304,11 +372,12 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   const std::string& text = result.input.text;
   thread_local std::vector<Evidence> evidence;
   evidence.assign(count, Evidence{});
-  thread_local std::vector<int> atoms, hits;
-  atoms_.find(text, atoms);
-  rules_->AllMatches(text, atoms, &hits);
-  for (int h : hits) {
-    const RuleRef& r = rule_refs_[static_cast<size_t>(h)];
+  thread_local std::vector<std::uint32_t> candidates;
+  candidates.clear();
+  candidate_rules(text, candidates);
+  for (std::uint32_t c : candidates) {
+    if (!RE2::PartialMatch(text, rule_regex(c))) continue;
+    const RuleRef& r = rules_[c]->ref;
     Evidence& e = evidence[static_cast<size_t>(r.intent)];
     int& slot = r.kind == RuleKind::kPattern ? e.pattern : r.kind == RuleKind::kPhrase ? e.phrase : e.veto;
     if (slot < 0 || r.index < slot) slot = r.index;
@@ -405,7 +474,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   if (result.decision == Decision::kIntent && result.ranked[0].evidence.pattern >= 0) {
     const int rule = static_cast<int>(first_pattern_[static_cast<size_t>(result.ranked[0].intent)]) +
                      result.ranked[0].evidence.pattern;
-    if (const RE2& re = rules_->GetRE2(rule); !re.NamedCapturingGroups().empty()) {
+    if (const RE2& re = rule_regex(static_cast<size_t>(rule)); !re.NamedCapturingGroups().empty()) {
       std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
       if (re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(),
                    static_cast<int>(groups.size()))) {

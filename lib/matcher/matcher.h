@@ -9,11 +9,11 @@
 #ifndef PARLEY_MATCHER_MATCHER_H_
 #define PARLEY_MATCHER_MATCHER_H_
 
-#include <re2/filtered_re2.h>
-#include <re2/set.h>
+#include <re2/re2.h>
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -128,15 +128,31 @@ class IntentMatcher {
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<Normalizer> normalizer_;
   // Patterns, phrases and vetoes of every intent, each its own RE2 over
-  // the normalised text. Only the rules whose required literals ("atoms")
-  // occur in a message are run: the atoms are found in one linear pass
-  // (one RE2::Set of all the rules would be faster on texts it has seen,
-  // but builds a new DFA state, costing time proportional to the whole
-  // pack, for almost every byte of a message it has not seen). Rules are added intent by intent, patterns
-  // first: pattern p of intent i is rule first_pattern_[i] + p.
-  std::unique_ptr<re2::FilteredRE2> rules_;
-  text::LiteralFinder atoms_;
-  std::vector<RuleRef> rule_refs_;
+  // the normalised text, compiled on first use. A rule runs only when the
+  // literals it requires (rule_filter.h) occur in the message; they are all
+  // found in one linear pass. (One RE2::Set of all the rules is faster on
+  // texts it has seen, but builds a new DFA state, costing time that grows
+  // with the whole pack, for almost every byte of a text it has not seen.)
+  // Rules are added intent by intent, patterns first: pattern p of intent i
+  // is rule first_pattern_[i] + p.
+  struct Rule {
+    RuleRef ref;
+    std::string regex;
+    // Required literals: indices into the literal finder's list, one
+    // vector per group; a rule is triggered by its first group.
+    std::vector<std::vector<std::uint32_t>> groups;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2> re;
+  };
+  const RE2& rule_regex(std::size_t rule) const;
+  // Appends to `out` the rules worth running on `text`.
+  void candidate_rules(std::string_view text, std::vector<std::uint32_t>& out) const;
+
+  std::vector<std::unique_ptr<Rule>> rules_;
+  text::LiteralFinder literals_;
+  std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
+  std::vector<std::uint32_t> triggers_;       // rules triggered by each literal
+  std::vector<std::uint32_t> always_run_;     // rules requiring no literal
   std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
   text::StringMap<std::uint32_t> term_ids_;   // canonical word -> index into terms_

@@ -30,10 +30,13 @@ class LiteralFinder {
   int classes_ = 1;                      // byte classes; 0 = bytes in no literal
   std::uint16_t class_of_[256] = {};     // byte -> class
   std::vector<std::uint32_t> next_;      // state * classes_ + class -> state
-  // Literals ending at each state (its own and its suffixes'):
-  // outputs_[output_begin_[s], output_begin_[s + 1]).
-  std::vector<std::uint32_t> output_begin_;
-  std::vector<std::uint32_t> outputs_;
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  // Per state: the literal spelled by the path to it (or kNone), and the
+  // nearest state spelling a proper suffix of that path which has one.
+  std::vector<std::uint32_t> literal_;
+  std::vector<std::uint32_t> suffix_with_literal_;
+  // Per literal: the next one with the same string (or kNone).
+  std::vector<std::uint32_t> same_as_;
 };
 
 }  // namespace parley::text

@@ -1,0 +1,23 @@
+// Which literal strings a regular expression needs in a text before it can
+// match there: the cheap test that decides whether a rule is worth running.
+#ifndef PARLEY_MATCHER_RULE_FILTER_H_
+#define PARLEY_MATCHER_RULE_FILTER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::matcher {
+
+// Groups of literals, read as an AND of ORs: whenever `regex` (RE2 syntax,
+// case-sensitive) matches a text, every group has a member that occurs in
+// that text. Derived from the regex source conservatively: parts it cannot
+// vouch for (classes, optional parts, case-insensitive flags, syntax it
+// does not know) simply require nothing, and an empty result means the
+// rule must always run. Literals shorter than 2 bytes are never required
+// (they occur almost everywhere). The most selective groups come first.
+std::vector<std::vector<std::string>> required_literals(std::string_view regex);
+
+}  // namespace parley::matcher
+
+#endif  // PARLEY_MATCHER_RULE_FILTER_H_
