@@ -376,7 +376,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   candidates.clear();
   candidate_rules(text, candidates);
   for (std::uint32_t c : candidates) {
-    if (!RE2::PartialMatch(text, rule_regex(c))) continue;
+    if (!rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;
     const RuleRef& r = rules_[c]->ref;
     Evidence& e = evidence[static_cast<size_t>(r.intent)];
     int& slot = r.kind == RuleKind::kPattern ? e.pattern : r.kind == RuleKind::kPhrase ? e.phrase : e.veto;

@@ -113,7 +113,9 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
     }
     std::vector<std::string> parts = spell_.split_run_on(token.text);
     if (!parts.empty()) {
-      n.corrections.emplace_back(token.text, parts[0] + " " + parts[1]);
+      std::string joined;
+      for (const auto& p : parts) joined += (joined.empty() ? "" : " ") + p;
+      n.corrections.emplace_back(token.text, std::move(joined));
       for (auto& p : parts) {
         const int* part_entry = known(p);
         expand(std::move(p), part_entry, n.words);

@@ -183,20 +183,50 @@ std::string SpellChecker::correct(std::string_view word) const {
 }
 
 std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const {
-  if (word.size() < 5 || word.size() > 2 * longest_known_ || HasDigitOrNonAscii(word)) return {};
-  std::size_t best_cut = 0;
-  int best_score = 0;
-  for (std::size_t cut = 1; cut + 2 <= word.size(); ++cut) {
-    std::string_view left = word.substr(0, cut), right = word.substr(cut);
-    if (left.size() == 1 && left != "i" && left != "a") continue;
-    int score = std::min(count_of(left), count_of(right));
-    if (score > best_score) {
-      best_score = score;
-      best_cut = cut;
+  const std::size_t n = word.size();
+  if (n < 5 || n > kMaxRunOnLength || n > kMaxRunOn * longest_known_ || HasDigitOrNonAscii(word)) return {};
+  // count[i][j]: how often word[i, j) is used (0: not a word, or a single
+  // letter other than "i" and "a").
+  std::vector<int> count(n * (n + 1), 0);
+  auto at = [&](std::size_t i, std::size_t j) -> int& { return count[i * (n + 1) + j]; };
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = i + 1; j <= n && j - i <= longest_known_; ++j) {
+      const std::string_view part = word.substr(i, j - i);
+      if (part.size() == 1 && part != "i" && part != "a") continue;
+      at(i, j) = count_of(part);
     }
   }
-  if (best_cut == 0) return {};
-  return {std::string(word.substr(0, best_cut)), std::string(word.substr(best_cut))};
+  // best[k][j]: the best rarest-part count splitting word[0, j) into k
+  // parts (0: impossible); cut[k][j]: where the last part starts.
+  std::vector<std::vector<int>> best(kMaxRunOn + 1, std::vector<int>(n + 1, 0));
+  std::vector<std::vector<std::size_t>> cut(kMaxRunOn + 1, std::vector<std::size_t>(n + 1, 0));
+  for (std::size_t j = 1; j <= n; ++j) best[1][j] = at(0, j);
+  std::size_t best_parts = 0;
+  int best_score = 0;
+  for (std::size_t k = 2; k <= kMaxRunOn; ++k) {
+    for (std::size_t j = k; j <= n; ++j) {
+      for (std::size_t i = k - 1; i < j; ++i) {
+        const int score = std::min(best[k - 1][i], at(i, j));
+        if (score > best[k][j]) {
+          best[k][j] = score;
+          cut[k][j] = i;
+        }
+      }
+    }
+    if (best[k][n] > best_score) {  // strictly better: fewer parts win ties
+      best_score = best[k][n];
+      best_parts = k;
+    }
+  }
+  if (best_parts == 0) return {};
+  std::vector<std::string> parts(best_parts);
+  std::size_t end = n;
+  for (std::size_t k = best_parts; k >= 1; --k) {
+    const std::size_t begin = k == 1 ? 0 : cut[k][end];
+    parts[k - 1] = std::string(word.substr(begin, end - begin));
+    end = begin;
+  }
+  return parts;
 }
 
 }  // namespace parley::text

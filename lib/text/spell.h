@@ -38,10 +38,14 @@ class SpellChecker {
   // never targets, so a customer's enormous "word" costs linear time.
   std::string correct(std::string_view word) const;
 
-  // Splits a run-on word into two known words ("trackmy" -> {"track","my"}),
-  // preferring the split whose rarer half is most frequent. Empty if none
-  // (at once for a word longer than two of the longest known words).
+  // Splits a run-on word into two to four known words ("trackmy" ->
+  // {"track", "my"}, "whereismyorder" -> {"where", "is", "my", "order"}),
+  // preferring the split whose rarest part is most frequent, then fewer
+  // parts. Single letters are parts only as "i" and "a". Empty if none (at
+  // once for a word longer than kMaxRunOnLength or with digits).
   std::vector<std::string> split_run_on(std::string_view word) const;
+  static constexpr std::size_t kMaxRunOn = 4;
+  static constexpr std::size_t kMaxRunOnLength = 40;
 
   // How many edits Correct allows for a word of this length.
   static int allowed_edits(std::size_t length);

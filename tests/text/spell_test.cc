@@ -35,6 +35,9 @@ TEST_CASE("SpellChecker splits run-on words into two known words") {
   CHECK(spell.split_run_on("trackmy") == std::vector<std::string>{"track", "my"});
   CHECK(spell.split_run_on("iwant") == std::vector<std::string>{"i", "want"});
   CHECK(spell.split_run_on("zzzzzz").empty());
+  CHECK(spell.split_run_on("whereismyorder") == std::vector<std::string>{"where", "is", "my", "order"});
+  CHECK(spell.split_run_on("iwanttrack") == std::vector<std::string>{"i", "want", "track"});
+  CHECK(spell.split_run_on("trackzorder").empty());  // "z" is not a word
 }
 
 namespace {
