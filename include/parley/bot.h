@@ -17,6 +17,7 @@
 #ifndef PARLEY_BOT_H_
 #define PARLEY_BOT_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -51,7 +52,7 @@ class PARLEY_API Bot {
   ~Bot();
 
   // Answers one customer message in the named session (created on first
-  // use). Any bytes are accepted: invalid UTF-8 is repaired, overlong
+  // use; see BotOptions::max_sessions for how long it stays in memory). Any bytes are accepted: invalid UTF-8 is repaired, overlong
   // messages are cut. Never throws; a store failure during the turn is
   // answered with an apology and a handoff attempt, and shown in the trace.
   Reply respond(std::string_view session_id, std::string_view message);
@@ -64,7 +65,12 @@ class PARLEY_API Bot {
   void reset(std::string_view session_id);
 
   // The session's current dialogue state name ("idle" for unknown sessions).
+  // Reading never creates a session: unknown ids cost no memory.
   std::string state(std::string_view session_id) const;
+
+  // How many sessions this Bot holds in memory now (at most
+  // BotOptions::max_sessions).
+  std::size_t sessions_in_memory() const;
 
   // Marks the session as signed in by the host app: orders of this customer
   // are discussed without asking for an email or postcode (others' orders

@@ -41,6 +41,21 @@ struct BotOptions {
   // Where sessions are kept between turns; null: in this Bot's memory only.
   // See parley/session_store.h (open_sqlite_session_store).
   std::shared_ptr<SessionStore> sessions;
+  // At most this many sessions are kept in memory (0: no limit). Beyond it
+  // the least recently used one is let go: with `sessions` set it is read
+  // back from the SessionStore on its next message (every turn is saved
+  // there), so nothing is lost; without, that conversation starts afresh.
+  // A session in the middle of a turn is never let go. About 1 KiB per idle
+  // session, more with a long transcript. Default: 100,000.
+  std::size_t max_sessions = 100000;
+  // Sessions without a message (or other call naming them) for longer than
+  // this, by `clock`, are let go the same way. 0 (default): no time limit.
+  std::chrono::seconds session_idle_timeout{0};
+  // Fill Reply::trace with the explanation of each decision (which rule or
+  // example decided, what the dialogue did), as the REPL's /why shows. Off,
+  // the trace holds only failures (store errors, a host action that threw)
+  // and a turn costs about a quarter less CPU.
+  bool trace = true;
 };
 
 }  // namespace parley

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <shared_mutex>
 
+#include "bot/session_table.h"
 #include "dialogue/engine.h"
 #include "dialogue/renderer.h"
 #include "dialogue/session.h"
@@ -85,11 +86,7 @@ Result<std::shared_ptr<const Content>> load_content(const std::string& directory
   return std::shared_ptr<const Content>(std::move(content));
 }
 
-struct SessionSlot {
-  std::mutex lock;  // serialises turns of one session
-  dialogue::Session session;
-  bool needs_load = false;  // not yet read from the SessionStore
-};
+using bot::SessionSlot;
 
 }  // namespace
 
@@ -107,6 +104,8 @@ const char* ErrorCodeName(ErrorCode code) {
 }
 
 struct Bot::Impl {
+  explicit Impl(const BotOptions& o) : options(o), sessions(o.max_sessions, o.session_idle_timeout) {}
+
   BotOptions options;
   std::string directory;
 
@@ -134,8 +133,10 @@ struct Bot::Impl {
     idle_stores.push_back(std::move(store));
   }
 
-  mutable std::mutex sessions_lock;  // guards the map, not the sessions
-  std::map<std::string, std::unique_ptr<SessionSlot>, std::less<>> sessions;
+  // Sessions in memory, bounded by options.max_sessions and
+  // options.session_idle_timeout. With a SessionStore every change is saved
+  // before the slot is let go, so eviction loses nothing.
+  bot::SessionTable sessions;
 
   std::map<std::string, Action, std::less<>> host_actions;
   std::function<void(const HandoffEvent&)> handoff_callback;
@@ -148,17 +149,23 @@ struct Bot::Impl {
 
   // The session's slot, created on first use (and then loaded from the
   // SessionStore, if any, under the slot's own lock).
-  SessionSlot& session(std::string_view id) {
-    std::lock_guard guard(sessions_lock);
-    auto it = sessions.find(id);
-    if (it == sessions.end()) {
-      auto slot = std::make_unique<SessionSlot>();
-      slot->session.id = std::string(id);
-      slot->session.locale = options.locale;
-      slot->needs_load = options.sessions != nullptr;
-      it = sessions.emplace(std::string(id), std::move(slot)).first;
-    }
-    return *it->second;
+  std::shared_ptr<SessionSlot> session(std::string_view id) {
+    return sessions.find_or_create(id, now(), [&](SessionSlot& slot) {
+      slot.session.id = std::string(id);
+      slot.session.locale = options.locale;
+      slot.needs_load = options.sessions != nullptr;
+    });
+  }
+
+  // The session's slot if it is in memory or saved in the SessionStore;
+  // null for a session nobody has talked to (no slot is created for it, so
+  // unknown ids cost no memory).
+  std::shared_ptr<SessionSlot> existing_session(std::string_view id) {
+    if (auto slot = sessions.find(id, now())) return slot;
+    if (!options.sessions) return nullptr;
+    auto saved = options.sessions->load(id);
+    if (!saved || !saved->has_value()) return nullptr;
+    return session(id);  // loaded (again) under the slot's lock by load_saved
   }
 
   // Loads a saved session into a fresh slot; the slot's lock must be held.
@@ -187,7 +194,9 @@ struct Bot::Impl {
   // kNotFound (and `change` is not run).
   template <typename Change>
   Status edit(std::string_view id, bool must_exist, Change change) {
-    SessionSlot& slot = session(id);
+    auto held = must_exist ? existing_session(id) : session(id);
+    if (!held) return Status(ErrorCode::kNotFound, "no conversation named '" + std::string(id) + "'");
+    SessionSlot& slot = *held;
     std::lock_guard guard(slot.lock);
     std::string problem;
     load_saved(slot, problem);
@@ -218,7 +227,7 @@ struct Bot::Impl {
     const auto at = now();
     return dialogue::TurnEnvironment{*c.matcher, *c.renderer, *c.escalation, store, host_actions,
                                      std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(at)},
-                                     at, options.seed, options.max_message_chars};
+                                     at, options.seed, options.max_message_chars, options.trace};
   }
 };
 
@@ -234,8 +243,7 @@ Result<Bot> Bot::open(const BotOptions& options) {
   if (options.max_message_chars == 0) {
     return Status(ErrorCode::kInvalidArgument, "BotOptions::max_message_chars must be at least 1");
   }
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
+  auto impl = std::make_unique<Impl>(options);
   impl->directory = resolve_intents_directory(options);
   if (Status s = check_locale_folder(impl->directory, options.locale); !s.ok()) return s;
   auto content = load_content(impl->directory);
@@ -249,7 +257,8 @@ Result<Bot> Bot::open(const BotOptions& options) {
 
 Reply Bot::respond(std::string_view session_id, std::string_view message) {
   auto content = impl_->current();
-  SessionSlot& slot = impl_->session(session_id);
+  const std::shared_ptr<SessionSlot> held = impl_->session(session_id);
+  SessionSlot& slot = *held;
   std::lock_guard session_guard(slot.lock);
   std::string load_problem;
   impl_->load_saved(slot, load_problem);
@@ -267,8 +276,12 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
   struct Return {  // gives the connection back whatever happens
     Impl* impl;
     std::unique_ptr<store::Store>& store;
-    ~Return() { impl->return_store(std::move(store)); }
+    ~Return() {
+      store->end_read_batch();
+      impl->return_store(std::move(store));
+    }
   } give_back{impl_.get(), *store};
+  (*store)->begin_read_batch();  // the turn's look-ups: one snapshot, one lock
   const bool was_handed_off = slot.session.state == dialogue::State::kHandedOff;
   Reply reply = dialogue::run_turn(slot.session, message, impl_->environment(*content, **store));
   if (!load_problem.empty()) reply.trace.push_back(load_problem);
@@ -321,6 +334,8 @@ Status Bot::reload() {
 }
 
 void Bot::reset(std::string_view session_id) {
+  // Nothing to forget about a session that is neither in memory nor saved.
+  if (!impl_->options.sessions && !impl_->sessions.find(session_id, impl_->now())) return;
   (void)impl_->edit(session_id, false, [&](dialogue::Session& session) {
     const auto customer = session.customer_id;
     session = dialogue::Session{};
@@ -331,12 +346,23 @@ void Bot::reset(std::string_view session_id) {
 }
 
 std::string Bot::state(std::string_view session_id) const {
-  std::string name = "idle";
-  (void)impl_->edit(session_id, false, [&](dialogue::Session& session) {
-    name = dialogue::state_name(session.state);
-  });
-  return name;
+  if (auto slot = impl_->sessions.find(session_id, impl_->now())) {
+    std::lock_guard guard(slot->lock);
+    std::string problem;
+    impl_->load_saved(*slot, problem);
+    // The SessionStore stays the truth: the next turn reads it again.
+    if (impl_->options.sessions) slot->needs_load = true;
+    return dialogue::state_name(slot->session.state);
+  }
+  // Not in memory: read the saved copy, if any, without keeping it.
+  if (!impl_->options.sessions) return "idle";
+  auto saved = impl_->options.sessions->load(session_id);
+  if (!saved || !saved->has_value()) return "idle";
+  auto session = dialogue::deserialize(**saved);
+  return session ? dialogue::state_name(session->state) : "idle";
 }
+
+std::size_t Bot::sessions_in_memory() const { return impl_->sessions.size(); }
 
 void Bot::sign_in(std::string_view session_id, std::int64_t customer_id) {
   (void)impl_->edit(session_id, false, [&](dialogue::Session& session) { session.customer_id = customer_id; });

@@ -33,6 +33,19 @@ std::string lower_no_spaces(std::string_view s) {
   return out;
 }
 
+// lower_no_spaces(s) == folded, without building the string.
+bool same_lower_no_spaces(std::string_view s, std::string_view folded) {
+  std::size_t j = 0;
+  for (char c : s) {
+    if (c == ' ') continue;
+    if (j == folded.size() || static_cast<char>(std::tolower(static_cast<unsigned char>(c))) != folded[j]) {
+      return false;
+    }
+    ++j;
+  }
+  return j == folded.size();
+}
+
 class TurnRunner {
  public:
   TurnRunner(Session& session, const TurnEnvironment& env) : s_(session), env_(env) {}
@@ -82,16 +95,20 @@ class TurnRunner {
   std::string render(const std::string& key, const Args& args = {}) const {
     return env_.renderer.render(key, args, pick());
   }
-  std::uint64_t pick() const {
-    return env_.seed * 1000003u + std::hash<std::string>{}(s_.id) + static_cast<std::uint64_t>(s_.turns) * 7919u;
-  }
+  // The variation choice: fixed for the whole turn (set once `turns` counts it).
+  std::uint64_t pick() const { return pick_; }
   std::string decided() const;  // confident intent id, or ""
   // The customer tapped (or typed) a suggestion of the slot question pending.
   bool picked_suggestion() const;
   std::string intent_name(int index) const {
     return env_.matcher.intents()[static_cast<size_t>(index)].id;
   }
-  void trace(std::string line) { reply_.trace.push_back("dialogue: " + std::move(line)); }
+  // A line explaining the decision: kept only when the host asked for traces.
+  void trace(std::string line) {
+    if (env_.trace) problem(std::move(line));
+  }
+  // A failure the host must hear about: always kept.
+  void problem(std::string line) { reply_.trace.push_back("dialogue: " + std::move(line)); }
 
   Session& s_;
   const TurnEnvironment& env_;
@@ -99,6 +116,7 @@ class TurnRunner {
   std::string message_;  // sanitised customer text
   Reply reply_;
   bool side_question_ = false;  // answering an interruption; the flow resumes after
+  std::uint64_t pick_ = 0;
 };
 
 bool TurnRunner::picked_suggestion() const {
@@ -130,6 +148,7 @@ void TurnRunner::ask(std::string text, std::vector<std::string> suggestions) {
 
 Reply TurnRunner::run(std::string_view message) {
   s_.turns++;
+  pick_ = env_.seed * 1000003u + std::hash<std::string>{}(s_.id) + static_cast<std::uint64_t>(s_.turns) * 7919u;
   const State before = s_.state;
   matcher::MatchContext context;
   context.question_pending = s_.state == State::kConfirming || s_.state == State::kOfferingHuman ||
@@ -138,7 +157,7 @@ Reply TurnRunner::run(std::string_view message) {
   m_ = env_.matcher.match(message, context, env_.max_message_chars);
   message_ = text::sanitize(message, env_.max_message_chars).text;
   s_.record("customer", message_);
-  reply_.trace = env_.matcher.explain(m_);
+  if (env_.trace) reply_.trace = env_.matcher.explain(m_);
   reply_.intent = m_.decision == matcher::Decision::kIntent ? decided()
                                                             : matcher::decision_name(m_.decision);
   reply_.confidence = m_.best() ? m_.best()->confidence : 0.0;
@@ -181,7 +200,7 @@ Reply TurnRunner::run(std::string_view message) {
     if (!is_private_slot(k)) reply_.slots.emplace_back(k, v);
   }
   s_.record("bot", reply_.text);
-  return reply_;
+  return std::move(reply_);
 }
 
 // --- states ---------------------------------------------------------------
@@ -294,7 +313,7 @@ void TurnRunner::handle_verifying() {
   bool match = false;
   auto order = env_.store.find_order_by_number(number);
   if (!order) {
-    trace("store error: " + order.error().message());
+    problem("store error: " + order.error().message());
     offer_human("store_error", render("store_error"));
     return;
   }
@@ -517,12 +536,12 @@ void TurnRunner::run_action(bool confirmed) {
     try {
       response = host->second(request);
     } catch (const std::exception& e) {
-      trace(std::string("host action threw: ") + e.what());
+      problem(std::string("host action threw: ") + e.what());
       say(render("store_error"));
       handoff("action_failed");
       return;
     } catch (...) {
-      trace("host action threw");
+      problem("host action threw");
       say(render("store_error"));
       handoff("action_failed");
       return;
@@ -547,7 +566,7 @@ void TurnRunner::run_action(bool confirmed) {
 }
 
 void TurnRunner::apply(const Outcome& outcome) {
-  if (!outcome.error.empty()) trace("store error: " + outcome.error);
+  if (!outcome.error.empty()) problem("store error: " + outcome.error);
   switch (outcome.kind) {
     case Outcome::Kind::kDone: {
       const std::string intent = s_.flow;
@@ -690,7 +709,7 @@ void TurnRunner::handoff(const std::string& reason) {
   if (id) {
     trace("handoff #" + std::to_string(*id) + " recorded (" + reason + ")");
   } else {
-    trace("handoff could not be recorded: " + id.error().message());
+    problem("handoff could not be recorded: " + id.error().message());
   }
   const escalation::ServiceWindow window = env_.escalation.service_window(env_.now);
   s_.end_flow();
@@ -717,7 +736,7 @@ void TurnRunner::handoff(const std::string& reason) {
 void TurnRunner::proactive_notice() {
   auto orders = env_.store.recent_orders_for_customer(*s_.customer_id, 5);
   if (!orders) {
-    trace("store error: " + orders.error().message());
+    problem("store error: " + orders.error().message());
     return;
   }
   const auto today = std::chrono::sys_days{env_.today};
@@ -755,7 +774,7 @@ void TurnRunner::track_frustration() {
   const std::string current = lower_no_spaces(message_);
   for (size_t i = 0; i + 1 < s_.transcript.size(); ++i) {
     const Turn& t = s_.transcript[i];
-    if (t.speaker == "customer" && !current.empty() && lower_no_spaces(t.text) == current) repeated = true;
+    if (t.speaker == "customer" && !current.empty() && same_lower_no_spaces(t.text, current)) repeated = true;
   }
   const auto& policy = env_.escalation.policy();
   const escalation::FrustrationSignal signal = env_.escalation.frustration(message_, m_.input.words, repeated);
@@ -813,7 +832,7 @@ void TurnRunner::record_feedback(bool helpful, const std::string& comment) {
   if (!comment.empty()) record.comment = redact::redact(comment);
   record.created_at = std::chrono::floor<std::chrono::seconds>(env_.now);
   if (Status st = env_.store.record_feedback(record); !st.ok()) {
-    trace("feedback could not be recorded: " + st.message());
+    problem("feedback could not be recorded: " + st.message());
   } else {
     trace(std::string("feedback recorded: ") + (helpful ? "helpful" : "not helpful"));
   }

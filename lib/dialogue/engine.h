@@ -38,6 +38,10 @@ struct TurnEnvironment {
   std::chrono::system_clock::time_point now;
   std::uint64_t seed = 0;
   std::size_t max_message_chars = 2000;
+  // Explain the decision in Reply::trace (the matcher's reasons and each
+  // dialogue step). Off: the trace holds only failures (store errors, host
+  // actions that threw), and the turn skips building the explanation.
+  bool trace = true;
 };
 
 // Response keys the dialogue itself says (a pack must define them all);

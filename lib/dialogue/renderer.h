@@ -13,7 +13,11 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -24,21 +28,33 @@
 
 U_NAMESPACE_BEGIN
 class MessageFormat;
+class SimpleDateFormat;
+namespace number {
+class LocalizedNumberFormatter;
+}
 U_NAMESPACE_END
 
 namespace parley::dialogue {
+
+template <typename T>
+class FormatPool;
 
 // A template argument: text, a number (plural/number formats) or a date.
 using Arg = std::variant<std::string, std::int64_t, double, std::chrono::year_month_day>;
 using Args = std::map<std::string, Arg>;
 
-// Immutable after construction; thread-safe (each call formats on a clone).
+// Thread-safe; nothing a caller can observe changes after construction.
+// ICU formatters are not thread-safe, so each call formats on a clone
+// borrowed from a per-variant pool (made once per concurrent caller, not per
+// call); variants without arguments are formatted once, at construction.
 class Renderer {
  public:
   // Compiles every variant; bad MessageFormat syntax is reported at the
   // variant's file:line:column.
   Renderer(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics);
   ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
 
   bool has(const std::string& key) const { return templates_.count(key) > 0; }
 
@@ -56,9 +72,22 @@ class Renderer {
   const std::string& locale() const { return language_; }
 
  private:
+  struct Variant {
+    std::optional<std::string> text;  // set when the variant takes no argument
+    std::unique_ptr<FormatPool<icu::MessageFormat>> formats;  // otherwise
+  };
+  using Money = icu::number::LocalizedNumberFormatter;
+
   std::string locale_;    // ICU formatting locale ("en_GB")
   std::string language_;  // the pack's tag
-  std::map<std::string, std::vector<std::unique_ptr<icu::MessageFormat>>> templates_;
+  std::unordered_map<std::string, std::vector<Variant>> templates_;
+  // Currency formatters by ISO code, made on first use (ICU's
+  // LocalizedNumberFormatter is immutable and thread-safe once made).
+  mutable std::shared_mutex money_lock_;
+  mutable std::unordered_map<std::string, std::unique_ptr<const Money>> money_;
+  // format_date's formatter, made on first use.
+  mutable std::once_flag date_once_;
+  mutable std::unique_ptr<FormatPool<icu::SimpleDateFormat>> dates_;
 };
 
 }  // namespace parley::dialogue

@@ -119,10 +119,49 @@ std::shared_ptr<std::mutex> write_gate_for(const std::string& path) {
 Connection::Connection(std::unique_ptr<SQLite::Database> db, std::string path)
     : db_(std::move(db)), path_(std::move(path)), write_gate_(write_gate_for(path_)) {}
 
-Query Connection::query(const char* sql) {
+Connection::~Connection() { end_read_transaction(/*quiet=*/true); }
+
+SQLite::Statement& Connection::cached(const char* sql) {
   std::unique_ptr<SQLite::Statement>& slot = statements_[sql];
   if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
-  return Query(*slot);
+  return *slot;
+}
+
+Query Connection::query(const char* sql) {
+  if (batch_reads_ && !in_read_transaction_ && !writing_ &&
+      sqlite3_get_autocommit(db_->getHandle()) != 0) {
+    SQLite::Statement& begin = cached("BEGIN DEFERRED");
+    begin.reset();
+    begin.exec();
+    in_read_transaction_ = true;
+  }
+  return Query(cached(sql));
+}
+
+Connection::WriteGuard Connection::write_guard() {
+  end_read_transaction(/*quiet=*/false);
+  return WriteGuard(*write_gate_, writing_);
+}
+
+void Connection::batch_reads(bool on) {
+  batch_reads_ = on;
+  if (!on) end_read_transaction(/*quiet=*/true);
+}
+
+void Connection::end_read_transaction(bool quiet) {
+  if (!in_read_transaction_) return;
+  in_read_transaction_ = false;
+  try {
+    SQLite::Statement& commit = cached("COMMIT");
+    commit.reset();
+    commit.exec();
+  } catch (...) {
+    try {
+      db_->exec("ROLLBACK");
+    } catch (...) {
+    }
+    if (!quiet) throw;
+  }
 }
 
 Status Connection::failure(std::string_view action) const {

@@ -83,6 +83,20 @@ class Connection {
  public:
   // Takes an open database; `path` is used in every error message.
   Connection(std::unique_ptr<SQLite::Database> db, std::string path);
+  ~Connection();
+
+  // Marks a write for as long as it lives (see write_guard()).
+  class WriteGuard {
+   public:
+    WriteGuard(std::mutex& gate, bool& writing) : lock_(gate), writing_(writing) { writing_ = true; }
+    ~WriteGuard() { writing_ = false; }
+    WriteGuard(const WriteGuard&) = delete;
+    WriteGuard& operator=(const WriteGuard&) = delete;
+
+   private:
+    std::unique_lock<std::mutex> lock_;
+    bool& writing_;
+  };
 
   SQLite::Database& db() { return *db_; }
   const std::string& path() const { return path_; }
@@ -90,12 +104,20 @@ class Connection {
   // Held around every write. All connections of this process to the same
   // file share one gate, so in-process writers queue here instead of in
   // SQLite's busy handler (which sleeps in steps of up to 100 ms); other
-  // processes still wait through the busy timeout.
-  std::unique_lock<std::mutex> write_guard() { return std::unique_lock<std::mutex>(*write_gate_); }
+  // processes still wait through the busy timeout. Ends the batch's read
+  // transaction first (see batch_reads), so a write never runs inside it.
+  // Throws SQLite::Exception if that fails.
+  WriteGuard write_guard();
 
   // The prepared statement for `sql`, prepared on first use and reused after.
-  // `sql` must be a string literal: its address is the cache key.
+  // `sql` must be a string literal: its address is the cache key. In a read
+  // batch, the first read outside a write begins the batch's transaction.
   Query query(const char* sql);
+
+  // While on, reads share one deferred read transaction (one snapshot, one
+  // round of SQLite's file locks and checks) from the first read until the
+  // next write or until batching is turned off. Off ends it.
+  void batch_reads(bool on);
 
   // Call only inside a catch block: converts the exception being handled
   // into a Status that names the file, says what failed (`action`, e.g.
@@ -103,10 +125,19 @@ class Connection {
   Status failure(std::string_view action) const;
 
  private:
+  // Commits the batch's read transaction, if one is open (nothing to lose:
+  // it only read); rolls back if the commit fails. Never throws when
+  // `quiet`, else rethrows the commit's failure.
+  void end_read_transaction(bool quiet);
+  SQLite::Statement& cached(const char* sql);
+
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
   std::shared_ptr<std::mutex> write_gate_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  bool batch_reads_ = false;
+  bool in_read_transaction_ = false;
+  bool writing_ = false;
 };
 
 // Converts the exception being handled (call only inside a catch block) for a

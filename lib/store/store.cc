@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <mutex>
 #include <system_error>
 
 #include "store/connection.h"
@@ -88,10 +89,20 @@ Status prepare_schema(SQLite::Database& db, const std::string& path,
   return Status::Ok();
 }
 
+// SQLite keeps process-wide memory statistics behind one global mutex,
+// taken on every allocation: with two threads answering turns it was the
+// most contended lock of the process. Turned off before SQLite starts, if
+// parley starts it (afterwards SQLite refuses, harmlessly).
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path,
                                            const StoreOptions& options) {
+  configure_sqlite();
   if (latest_schema_version() != kSchemaVersion) {
     return Status(ErrorCode::kInternal,
                   "Store::kSchemaVersion disagrees with the migration list; "
@@ -99,10 +110,14 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path,
   }
   if (Status status = check_path(path, options); !status.ok()) return status;
   try {
-    const int flags = options.read_only
-                          ? SQLite::OPEN_READONLY
-                          : SQLite::OPEN_READWRITE |
-                                (options.create_if_missing ? SQLite::OPEN_CREATE : 0);
+    // NOMUTEX: a Store is used by one thread at a time (see store.h), so
+    // SQLite's per-connection mutex, taken on every step and column read,
+    // would only cost time.
+    const int flags = SQLite::OPEN_NOMUTEX |
+                      (options.read_only
+                           ? SQLite::OPEN_READONLY
+                           : SQLite::OPEN_READWRITE |
+                                 (options.create_if_missing ? SQLite::OPEN_CREATE : 0));
     auto db = std::make_unique<SQLite::Database>(
         path, flags, static_cast<int>(options.busy_timeout.count()));
     if (Status status = prepare_schema(*db, path, options); !status.ok()) {
@@ -123,6 +138,10 @@ Store::Store(std::unique_ptr<Connection> connection, const StoreOptions& options
 Store::~Store() = default;
 
 const std::string& Store::path() const { return connection_->path(); }
+
+void Store::begin_read_batch() { connection_->batch_reads(true); }
+
+void Store::end_read_batch() { connection_->batch_reads(false); }
 
 Result<int> Store::schema_version() {
   try {

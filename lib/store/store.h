@@ -54,7 +54,7 @@ struct StoreOptions {
   std::chrono::milliseconds busy_timeout{5000};
   // Seed for the RMA and label codes create_return invents; the same seed
   // and the same calls give the same codes. Unset (default): random.
-  std::optional<std::uint64_t> code_seed;
+  std::optional<std::uint64_t> code_seed{};
 };
 
 class Store {
@@ -63,7 +63,10 @@ class Store {
   static constexpr int kSchemaVersion = 3;
 
   // Opens (and, unless read_only, creates and migrates) the store at `path`.
-  // Fails with kNotFound when the file is missing and may not be created, or
+  // The first call in a process that has not used SQLite yet turns SQLite's
+  // memory statistics off (SQLITE_CONFIG_MEMSTATUS: a global mutex on every
+  // allocation), so sqlite3_memory_used() and the heap limits then do not
+  // apply. Fails with kNotFound when the file is missing and may not be created, or
   // its directory does not exist; kSchemaTooNew when a newer parley wrote it;
   // kStore when it is not a database, corrupt, locked or not writable.
   static Result<std::unique_ptr<Store>> open(const std::string& path,
@@ -76,6 +79,15 @@ class Store {
   const std::string& path() const;
   // PRAGMA user_version of the file: kSchemaVersion once open succeeded.
   Result<int> schema_version();
+
+  // From begin_read_batch() to end_read_batch(), look-ups share one read
+  // transaction: they see one snapshot and pay SQLite's file locking and
+  // checks once instead of once per statement. A write first ends that
+  // transaction (writes commit as usual, and later look-ups see them, in a
+  // new one). Keep batches short, e.g. one turn: a reader holds back WAL
+  // checkpoints. Never fails; a failure to begin shows in the look-up.
+  void begin_read_batch();
+  void end_read_batch();
 
   // --- Customers and orders -------------------------------------------------
   Result<std::optional<Customer>> find_customer(std::int64_t customer_id);

@@ -1,6 +1,8 @@
 // Store: delivery options, return policies, categories and FAQ articles.
+#include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "store/connection.h"
 #include "store/dates.h"
@@ -27,11 +29,14 @@ ReturnPolicy read_policy(const Query& q) {
 Result<std::vector<DeliveryOption>> Store::delivery_options_for_region(
     std::string_view region) {
   try {
+    // Sorted here, cheapest first then by id: the same order as "ORDER BY
+    // cost_minor, id", without SQLite's per-call sorter for a handful of rows.
     Query q = connection_->query(
-        "SELECT region, method, cost_minor, currency, min_days, max_days, cutoff "
-        "FROM delivery_options WHERE region = ?1 ORDER BY cost_minor, id");
+        "SELECT region, method, cost_minor, currency, min_days, max_days, cutoff, id "
+        "FROM delivery_options WHERE region = ?1");
     q.bind(1, region);
     std::vector<DeliveryOption> options;
+    std::vector<std::pair<std::pair<std::int64_t, std::int64_t>, std::size_t>> order;
     while (q.step()) {
       DeliveryOption option;
       option.region = q.text(0);
@@ -47,9 +52,14 @@ Result<std::vector<DeliveryOption>> Store::delivery_options_for_region(
                                  "', expected HH:MM");
       }
       option.cutoff = *minutes;
+      order.push_back({{option.cost.minor, q.int64(7)}, options.size()});
       options.push_back(std::move(option));
     }
-    return options;
+    std::sort(order.begin(), order.end());
+    std::vector<DeliveryOption> sorted;
+    sorted.reserve(options.size());
+    for (const auto& entry : order) sorted.push_back(std::move(options[entry.second]));
+    return sorted;
   } catch (...) {
     return connection_->failure("read the delivery options for region " +
                                 std::string(region));

@@ -210,9 +210,13 @@ Result<std::vector<TrackingEvent>> Store::events_for_shipment(
 
 Result<std::optional<TrackingEvent>> Store::latest_event(std::int64_t shipment_id) {
   try {
+    // The newest `at`, then the highest id among events at that time. Said
+    // with MAX rather than "ORDER BY at DESC, id DESC", which sorts in a
+    // temporary b-tree on every call (the index orders ties by id ASC).
     Query q = connection_->query(
         "SELECT id, shipment_id, at, location, description FROM tracking_events "
-        "WHERE shipment_id = ?1 ORDER BY at DESC, id DESC LIMIT 1");
+        "WHERE shipment_id = ?1 AND at = (SELECT MAX(at) FROM tracking_events "
+        "WHERE shipment_id = ?1) ORDER BY id DESC LIMIT 1");
     q.bind(1, shipment_id);
     if (!q.step()) return std::optional<TrackingEvent>();
     return std::optional<TrackingEvent>(read_event(q));

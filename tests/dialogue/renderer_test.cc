@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <thread>
+
 using namespace parley;
 using namespace std::chrono;
 
@@ -62,4 +64,37 @@ TEST_CASE("bad MessageFormat syntax is reported at its location") {
   REQUIRE(diags.size() == 1);
   CHECK(intents::format(diags[0]).rfind("responses.yaml:1:", 0) == 0);
   CHECK(diags[0].message.find("response 'broken'") != std::string::npos);
+}
+
+TEST_CASE("a template without arguments renders its text, quoting resolved, whatever is passed") {
+  std::vector<intents::Diagnostic> diags;
+  auto r = make({{"plain", {"It''s on '{'its'}' way."}}, {"apostrophe", {"It's here."}}}, diags);
+  CHECK(diags.empty());
+  CHECK(r.render("plain", {}, 0) == "It's on {its} way.");
+  CHECK(r.render("plain", {{"name", std::string("Jo")}}, 0) == "It's on {its} way.");
+  CHECK(r.render("apostrophe", {}, 0) == "It's here.");
+}
+
+TEST_CASE("renders agree across threads and repeated calls") {
+  std::vector<intents::Diagnostic> diags;
+  auto r = make({{"eta", {"{n, plural, one {# parcel} other {# parcels}} due {eta, date, ::EEEEdMMMM}."}}},
+                diags);
+  REQUIRE(diags.empty());
+  const std::string expected = "3 parcels due Tuesday, 24 November.";
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        const dialogue::Args args{{"n", std::int64_t{3}}, {"eta", year{2026} / November / 24}};
+        if (r.render("eta", args, 0) != expected) ++wrong[static_cast<size_t>(t)];
+        if (r.format_money(1250, i % 2 ? "GBP" : "EUR") != (i % 2 ? "£12.50" : "€12.50")) {
+          ++wrong[static_cast<size_t>(t)];
+        }
+        if (r.format_date(year{2026} / November / 24) != "Tuesday, 24 November") ++wrong[static_cast<size_t>(t)];
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(wrong == std::vector<int>(4, 0));
 }

@@ -84,6 +84,26 @@ TEST_CASE("delivery options are cheapest first with cut-offs") {
   CHECK(express);
 }
 
+TEST_CASE("delivery options of equal cost keep the order they were added in") {
+  TempDir dir;
+  const std::string path = dir.file("e.db");
+  testing::open_store(path).reset();
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(
+        "INSERT INTO delivery_options (region, method, cost_minor, currency, min_days, max_days, "
+        "cutoff) VALUES ('isles', 'B', 500, 'GBP', 2, 3, '12:00'), "
+        "('isles', 'A', 500, 'GBP', 2, 3, '12:00'), ('isles', 'C', 100, 'GBP', 4, 5, '12:00'), "
+        "('isles', 'D', 500, 'GBP', 1, 1, '12:00')");
+  }
+  auto store = testing::open_store(path);
+  auto options = store->delivery_options_for_region("isles");
+  REQUIRE(options.ok());
+  std::string methods;
+  for (const DeliveryOption& o : *options) methods += o.method;
+  CHECK(methods == "CBAD");
+}
+
 TEST_CASE("statements are reused across many calls") {
   TempDir dir;
   auto store = testing::demo_store(dir.file("r.db"));

@@ -1,0 +1,98 @@
+// Store::begin_read_batch / end_read_batch: look-ups of one turn share a
+// read transaction; writes are never held inside it.
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace parley::store {
+namespace {
+
+using testing::TempDir;
+
+Timestamp at(int hour) {
+  return std::chrono::sys_days{std::chrono::year{2026} / 11 / 24} + std::chrono::hours(hour);
+}
+
+TEST_CASE("a read batch sees one snapshot until it ends") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  auto reader = testing::open_store(path);
+  auto writer = testing::open_store(path);
+  REQUIRE(writer->save_session("s", "one", at(10)).ok());
+
+  reader->begin_read_batch();
+  auto first = reader->load_session("s");
+  REQUIRE(first.ok());
+  CHECK(**first == "one");
+  // Another connection commits; the batch keeps reading its snapshot.
+  REQUIRE(writer->save_session("s", "two", at(11)).ok());
+  auto second = reader->load_session("s");
+  REQUIRE(second.ok());
+  CHECK(**second == "one");
+  reader->end_read_batch();
+
+  auto after = reader->load_session("s");
+  REQUIRE(after.ok());
+  CHECK(**after == "two");
+}
+
+TEST_CASE("a write inside a read batch commits at once and later reads see it") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  auto bot = testing::open_store(path);
+  auto other = testing::open_store(path);
+
+  bot->begin_read_batch();
+  auto none = bot->load_session("s");
+  REQUIRE(none.ok());
+  CHECK(!none->has_value());
+  REQUIRE(bot->save_session("s", "saved", at(10)).ok());
+  // Committed, not held until the batch ends: other connections see it...
+  auto seen = other->load_session("s");
+  REQUIRE(seen.ok());
+  CHECK(seen->value_or("") == "saved");
+  // ...and so do the batch's later reads.
+  auto own = bot->load_session("s");
+  REQUIRE(own.ok());
+  CHECK(own->value_or("") == "saved");
+  // Nor does the batch's next read transaction block another writer.
+  REQUIRE(other->save_session("t", "x", at(10)).ok());
+  bot->end_read_batch();
+}
+
+TEST_CASE("transactional writes inside a read batch still commit all or nothing") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  DemoOptions demo;
+  demo.orders = 20;
+  demo.customers = 5;
+  auto store = testing::demo_store(path, demo);
+  auto check = testing::open_store(path);
+
+  store->begin_read_batch();
+  auto order = store->find_order_by_number("112-4839201-5561234");
+  REQUIRE(order.ok());
+  REQUIRE(order->has_value());
+  // Refused (already shipped): nothing written, and the batch reads on.
+  auto refused = store->cancel_order((*order)->id, demo.today);
+  CHECK(refused.error().code() == ErrorCode::kInvalidArgument);
+  auto again = store->find_order((*order)->id);
+  REQUIRE(again.ok());
+  CHECK((*again)->status == (*order)->status);
+  store->end_read_batch();
+  auto refunds = check->refunds_for_order((*order)->id);
+  REQUIRE(refunds.ok());
+  CHECK(refunds->empty());
+}
+
+TEST_CASE("ending a batch that never read, or twice, is harmless") {
+  TempDir dir;
+  auto store = testing::open_store(dir.file("shop.db"));
+  store->begin_read_batch();
+  store->end_read_batch();
+  store->end_read_batch();
+  CHECK(store->save_session("s", "x", at(9)).ok());
+}
+
+}  // namespace
+}  // namespace parley::store
