@@ -36,6 +36,21 @@ constexpr double kSimilarityBesidePattern = 0.9;
 constexpr int64_t kSetMemory = 64 << 20;
 
 
+// "0.87" for 0.8675: what printf's "%.2f" gives for the scores explain()
+// shows (0 to 1, or small thresholds), without printf's cost on every turn.
+std::string TwoDecimals(double value) {
+  if (!(value >= 0.0) || value >= 1e6) {  // NaN, negative or huge: let printf do it
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    return buffer;
+  }
+  const auto hundredths = static_cast<long long>(std::llround(value * 100.0));
+  std::string out = std::to_string(hundredths / 100) + ".";
+  out += static_cast<char>('0' + hundredths % 100 / 10);
+  out += static_cast<char>('0' + hundredths % 10);
+  return out;
+}
+
 RE2::Options RuleOptions() {
   RE2::Options o;
   o.set_log_errors(false);
@@ -491,7 +506,6 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
 std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const {
   std::vector<std::string> lines;
-  char buffer[64];
   lines.push_back("normalised: \"" + result.input.text + "\"");
   for (const auto& [from, to] : result.input.corrections) {
     lines.push_back("corrected: \"" + from + "\" -> \"" + to + "\"");
@@ -503,8 +517,7 @@ std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const
 
   for (const auto& s : result.ranked) {
     const auto& intent = pack_.intents[static_cast<size_t>(s.intent)];
-    std::snprintf(buffer, sizeof buffer, "%.2f", s.confidence);
-    std::string line = "candidate " + intent.id + " " + buffer + ":";
+    std::string line = "candidate " + intent.id + " " + TwoDecimals(s.confidence) + ":";
     const auto at = [](const intents::SourceLocation& w) {
       return " (" + w.file + ":" + std::to_string(w.line) + ")";
     };
@@ -518,8 +531,7 @@ std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const
     }
     if (s.evidence.example >= 0) {
       const auto& x = intent.examples[static_cast<size_t>(s.evidence.example)];
-      std::snprintf(buffer, sizeof buffer, "%.2f", s.evidence.similarity);
-      line += " example '" + x.value + "' similarity " + buffer + at(x.where);
+      line += " example '" + x.value + "' similarity " + TwoDecimals(s.evidence.similarity) + at(x.where);
     }
     lines.push_back(line);
   }
@@ -527,10 +539,8 @@ std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const
   if (result.decision == Decision::kIntent) {
     decision += " " + pack_.intents[static_cast<size_t>(result.ranked[0].intent)].id;
   }
-  std::snprintf(buffer, sizeof buffer, "%.2f", pack_.locale.fallback_threshold);
-  decision += std::string(" (threshold ") + buffer;
-  std::snprintf(buffer, sizeof buffer, "%.2f", pack_.locale.ambiguity_margin);
-  decision += std::string(", margin ") + buffer + ")";
+  decision += " (threshold " + TwoDecimals(pack_.locale.fallback_threshold);
+  decision += ", margin " + TwoDecimals(pack_.locale.ambiguity_margin) + ")";
   lines.push_back(decision);
   return lines;
 }
