@@ -1,11 +1,15 @@
 #include "matcher/matcher.h"
 
+#include <re2/set.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <future>
 #include <map>
-#include <re2/set.h>
 #include <set>
+#include <thread>
+#include <tuple>
 #include <unordered_set>
 
 #include "matcher/phrase.h"
@@ -98,8 +102,20 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
                              "intent '" + intent.id + "' has no patterns, phrases or examples"});
     }
   }
+  const size_t rule_diagnostics = diagnostics.size();
   m->compile_rules(diagnostics);
+  // Reading the rules and indexing the examples are independent and each
+  // a good part of compiling: they run side by side.
+  auto analysis = std::async(std::launch::async, [&m] { return m->analyse_rules(); });
   m->index_examples();
+  m->finish_rules(analysis.get(), diagnostics);
+  // In the order of the files, as the writer reads them.
+  std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(rule_diagnostics), diagnostics.end(),
+                   [](const intents::Diagnostic& a, const intents::Diagnostic& b) {
+                     return std::tie(a.where.file, a.where.line, a.where.column) <
+                            std::tie(b.where.file, b.where.line, b.where.column);
+                   });
+
   const size_t errors_after = std::count_if(diagnostics.begin(), diagnostics.end(), [](auto& d) {
     return d.severity == intents::Severity::kError;
   });
@@ -187,22 +203,15 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     }
   }
 
-  // Rules are checked (parsed) now and compiled on first use.
-  re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);
+  // Rules are collected here, then checked and read for their literals
+  // by analyse_rules() (on another thread while the examples are indexed)
+  // and finished by finish_rules().
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
                       RuleKind kind) {
-    std::string error;
-    if (validator.Add(regex, &error) < 0) {
-      const char* what = kind == RuleKind::kPattern ? "pattern"
-                         : kind == RuleKind::kPhrase ? "phrase"
-                                                     : "`not` pattern";
-      diagnostics.push_back({source.where, intents::Severity::kError,
-                             std::string(what) + " is not a valid RE2 regular expression: " + error});
-      return;
-    }
     auto rule = std::make_unique<Rule>();
     rule->ref = RuleRef{intent, index, kind};
     rule->regex = regex;
+    rule->where = &source.where;
     rules_.push_back(std::move(rule));
   };
 
@@ -231,13 +240,43 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
       add_rule(intent.vetoes[v].value, intent.vetoes[v], id, static_cast<int>(v), RuleKind::kVeto);
     }
   }
+}
+
+IntentMatcher::RuleAnalysis IntentMatcher::analyse_rules() const {
+  RuleAnalysis analysis;
+  analysis.errors.resize(rules_.size());
+  analysis.required.resize(rules_.size());
+  re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);  // parses, compiles nothing
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (validator.Add(rules_[r]->regex, &analysis.errors[r]) >= 0) {
+      analysis.errors[r].clear();
+      analysis.required[r] = required_literals(rules_[r]->regex);
+    } else if (analysis.errors[r].empty()) {
+      analysis.errors[r] = "invalid";
+    }
+  }
+  return analysis;
+}
+
+void IntentMatcher::finish_rules(RuleAnalysis analysis, std::vector<intents::Diagnostic>& diagnostics) {
+  for (size_t r = 0; r < rules_.size(); ++r) {
+    if (analysis.errors[r].empty()) continue;
+    const RuleKind kind = rules_[r]->ref.kind;
+    const char* what = kind == RuleKind::kPattern ? "pattern"
+                       : kind == RuleKind::kPhrase ? "phrase"
+                                                   : "`not` pattern";
+    diagnostics.push_back({*rules_[r]->where, intents::Severity::kError,
+                           std::string(what) + " is not a valid RE2 regular expression: " +
+                               analysis.errors[r]});
+  }
+
   // The filter: every required literal once, and which rules each triggers.
   std::vector<std::string> literals;
   std::map<std::string, std::uint32_t, std::less<>> literal_ids;
   std::vector<std::vector<std::uint32_t>> triggered;
   for (std::uint32_t r = 0; r < rules_.size(); ++r) {
     Rule& rule = *rules_[r];
-    for (const auto& group : required_literals(rule.regex)) {
+    for (const auto& group : analysis.required[r]) {
       std::vector<std::uint32_t> ids;
       for (const auto& literal : group) {
         auto [it, added] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));

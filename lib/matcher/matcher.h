@@ -118,7 +118,15 @@ class IntentMatcher {
     std::size_t unknown = 0;
   };
 
+  // Per rule: RE2's error if the regex does not parse, else the literals
+  // it requires (rule_filter.h).
+  struct RuleAnalysis {
+    std::vector<std::string> errors;
+    std::vector<std::vector<std::vector<std::string>>> required;
+  };
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
+  RuleAnalysis analyse_rules() const;
+  void finish_rules(RuleAnalysis analysis, std::vector<intents::Diagnostic>& diagnostics);
   void index_examples();
   std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
@@ -138,6 +146,7 @@ class IntentMatcher {
   struct Rule {
     RuleRef ref;
     std::string regex;
+    const intents::SourceLocation* where;  // in pack_
     // Required literals: indices into the literal finder's list, one
     // vector per group; a rule is triggered by its first group.
     std::vector<std::vector<std::uint32_t>> groups;
