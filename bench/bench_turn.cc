@@ -32,24 +32,6 @@ namespace {
 constexpr int kRuns = 5;
 constexpr int kSessions = 100000;
 
-// Like open_bot, with the explanation in Reply::trace on or off.
-std::unique_ptr<Bot> open_turn_bot(const std::string& path, bool log_turns, bool trace) {
-  BotOptions options;
-  options.intents = source_root() + "/intents";
-  options.store = path;
-  options.locale = "en";
-  options.log_turns = log_turns;
-  options.trace = trace;
-  const auto at = bench_now();
-  options.clock = [at] { return at; };
-  auto bot = Bot::open(options);
-  if (!bot) {
-    std::fprintf(stderr, "bench: %s\n", bot.error().message().c_str());
-    std::exit(1);
-  }
-  return std::make_unique<Bot>(std::move(*bot));
-}
-
 long signed_difference(size_t after, size_t before) {
   return static_cast<long>(after) - static_cast<long>(before);
 }
@@ -57,7 +39,7 @@ long signed_difference(size_t after, size_t before) {
 void memory(const std::string& store_path) {
   malloc_trim(0);
   const long rss_start = rss_kib();
-  auto bot = open_turn_bot(store_path, /*log_turns=*/false, /*trace=*/false);
+  auto bot = open_bot(store_path, /*log_turns=*/false, /*trace=*/false);
   malloc_trim(0);
   const long rss_bot = rss_kib();
   const size_t heap_bot = heap_in_use();
@@ -157,7 +139,7 @@ int main(int argc, char** argv) {
     TempDir dir;
     make_demo_store(dir.file("demo.db"), 300, 50);
     const bool trace = argc > 3 && std::string(argv[3]) == "--trace";
-    auto bot = open_turn_bot(dir.file("demo.db"), false, trace);
+    auto bot = open_bot(dir.file("demo.db"), false, trace);
     const TurnStats s = drive(*bot, showcase_conversations(), "p-", 1000,
                               static_cast<size_t>(std::atol(argv[2])), false);
     std::printf("%zu turns in %.2f s\n", s.turns, s.seconds);
@@ -166,7 +148,7 @@ int main(int argc, char** argv) {
   if (argc > 3 && std::string(argv[1]) == "--threads") {  // for profilers: N threads, M turns each
     TempDir dir;
     make_demo_store(dir.file("demo.db"), 300, 50);
-    auto bot = open_turn_bot(dir.file("demo.db"), false, false);
+    auto bot = open_bot(dir.file("demo.db"), false, false);
     const int threads = std::atoi(argv[2]);
     const auto each = static_cast<size_t>(std::atol(argv[3]));
     std::printf("%d threads: %.0f turns/s\n", threads,
@@ -186,7 +168,7 @@ int main(int argc, char** argv) {
   std::printf("\nconversation mix: %zu conversations, %zu turns per round\n", conversations.size(),
               turn_count(conversations));
   {
-    auto bot = open_turn_bot(store_path, false, true);
+    auto bot = open_bot(store_path, false, true);
     const int missed = check_conversations(*bot, conversations);
     std::printf("script check: %d of %zu replies differ from the script's expectation\n", missed,
                 turn_count(conversations));
@@ -196,7 +178,7 @@ int main(int argc, char** argv) {
                 s.rate, s.p50, s.p99, s.cpu_p50, s.cpu_p99, kRuns);
   }
   {
-    auto bot = open_turn_bot(store_path, false, false);
+    auto bot = open_bot(store_path, false, false);
     step_profile(*bot, conversations, 200);
     const SingleThread s = single_thread(*bot, conversations, run_seconds, kRuns);
     std::printf("1 thread, log_turns=false, trace=false: %.0f turns/s  [target >= 50000]; latency p50 "
@@ -206,7 +188,7 @@ int main(int argc, char** argv) {
     threads(*bot, conversations, run_seconds, kRuns, s.rate, "log_turns=false, trace=false");
   }
   {
-    auto bot = open_turn_bot(store_path, true, false);
+    auto bot = open_bot(store_path, true, false);
     const SingleThread s = single_thread(*bot, conversations, run_seconds, 3);
     std::printf("1 thread, log_turns=true, trace=false: %.0f turns/s; latency p50 %.1f us, p99 %.1f us; "
                 "CPU p50 %.1f us, p99 %.1f us (median of 3)\n",

@@ -58,12 +58,13 @@ double make_demo_store(const std::string& path, int orders, int customers) {
   return seconds_since(start);
 }
 
-std::unique_ptr<Bot> open_bot(const std::string& path, bool log_turns) {
+std::unique_ptr<Bot> open_bot(const std::string& path, bool log_turns, bool trace) {
   BotOptions options;
   options.intents = source_root() + "/intents";
   options.store = path;
   options.locale = "en";
   options.log_turns = log_turns;
+  options.trace = trace;
   const auto at = bench_now();
   options.clock = [at] { return at; };
   auto bot = Bot::open(options);

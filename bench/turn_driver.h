@@ -35,8 +35,9 @@ class TempDir {
 // seconds generation took. Exits with the message on failure.
 double make_demo_store(const std::string& path, int orders, int customers);
 
-// A Bot on the English pack of the source tree and the store at `path`.
-std::unique_ptr<Bot> open_bot(const std::string& path, bool log_turns);
+// A Bot on the English pack of the source tree and the store at `path`,
+// with the explanation in Reply::trace on or off.
+std::unique_ptr<Bot> open_bot(const std::string& path, bool log_turns, bool trace = true);
 
 // Plays each conversation once on a fresh session and prints every reply
 // that misses its expectation; returns how many missed.
