@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -440,20 +441,21 @@ ParsedFile ParseFile(const std::string& file) {
 }
 
 // Parses `files` (YAML parsing is most of the cost of loading a pack) on
-// up to two threads; results in the order of `files`.
+// this thread and one more, each taking the next file not yet taken;
+// results in the order of `files`.
 std::vector<ParsedFile> ParseFiles(const std::vector<std::string>& files) {
   std::vector<ParsedFile> parsed(files.size());
-  const unsigned threads = std::min<unsigned>(2, std::max(1u, std::thread::hardware_concurrency()));
-  if (threads < 2 || files.size() < 2) {
-    for (size_t i = 0; i < files.size(); ++i) parsed[i] = ParseFile(files[i]);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next++) < files.size();) parsed[i] = ParseFile(files[i]);
+  };
+  if (files.size() < 2 || std::thread::hardware_concurrency() < 2) {
+    work();
     return parsed;
   }
-  // The helper thread takes the odd files, this one the even files.
-  auto odd = std::async(std::launch::async, [&] {
-    for (size_t i = 1; i < files.size(); i += 2) parsed[i] = ParseFile(files[i]);
-  });
-  for (size_t i = 0; i < files.size(); i += 2) parsed[i] = ParseFile(files[i]);
-  odd.get();
+  auto helper = std::async(std::launch::async, work);
+  work();
+  helper.get();
   return parsed;
 }
 

@@ -105,10 +105,16 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   const size_t rule_diagnostics = diagnostics.size();
   m->compile_rules(diagnostics);
   // Reading the rules and indexing the examples are independent and each
-  // a good part of compiling: they run side by side.
-  auto analysis = std::async(std::launch::async, [&m] { return m->analyse_rules(); });
+  // a good part of compiling: a second thread starts on the rules, and
+  // this one joins it once the examples are indexed.
+  RuleAnalysis analysis;
+  analysis.errors.resize(m->rules_.size());
+  analysis.required.resize(m->rules_.size());
+  auto helper = std::async(std::launch::async, [&] { m->analyse_rules(analysis); });
   m->index_examples();
-  m->finish_rules(analysis.get(), diagnostics);
+  m->analyse_rules(analysis);
+  helper.get();
+  m->finish_rules(analysis, diagnostics);
   // In the order of the files, as the writer reads them.
   std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(rule_diagnostics), diagnostics.end(),
                    [](const intents::Diagnostic& a, const intents::Diagnostic& b) {
@@ -242,12 +248,9 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
   }
 }
 
-IntentMatcher::RuleAnalysis IntentMatcher::analyse_rules() const {
-  RuleAnalysis analysis;
-  analysis.errors.resize(rules_.size());
-  analysis.required.resize(rules_.size());
+void IntentMatcher::analyse_rules(RuleAnalysis& analysis) const {
   re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);  // parses, compiles nothing
-  for (size_t r = 0; r < rules_.size(); ++r) {
+  for (size_t r; (r = analysis.next++) < rules_.size();) {
     if (validator.Add(rules_[r]->regex, &analysis.errors[r]) >= 0) {
       analysis.errors[r].clear();
       analysis.required[r] = required_literals(rules_[r]->regex);
@@ -255,10 +258,9 @@ IntentMatcher::RuleAnalysis IntentMatcher::analyse_rules() const {
       analysis.errors[r] = "invalid";
     }
   }
-  return analysis;
 }
 
-void IntentMatcher::finish_rules(RuleAnalysis analysis, std::vector<intents::Diagnostic>& diagnostics) {
+void IntentMatcher::finish_rules(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics) {
   for (size_t r = 0; r < rules_.size(); ++r) {
     if (analysis.errors[r].empty()) continue;
     const RuleKind kind = rules_[r]->ref.kind;
@@ -323,7 +325,7 @@ void IntentMatcher::index_examples() {
   for (const auto& [word, expansion] : pack_.shorthand) {
     for (const auto& w : normalizer_->content_words(expansion)) normalizer_->add_vocabulary(w);
   }
-  for (const auto& w : pack_.locale.known_words) normalizer_->add_known_word(w);
+  normalizer_->add_known_words(pack_.locale.known_words);
   normalizer_->build_vocabulary();
 
   const double n = static_cast<double>(std::max<size_t>(pack_.intents.size(), 1));

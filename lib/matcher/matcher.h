@@ -11,6 +11,7 @@
 
 #include <re2/re2.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -119,14 +120,16 @@ class IntentMatcher {
   };
 
   // Per rule: RE2's error if the regex does not parse, else the literals
-  // it requires (rule_filter.h).
+  // it requires (rule_filter.h). Threads share the work through `next`.
   struct RuleAnalysis {
+    std::atomic<std::size_t> next{0};
     std::vector<std::string> errors;
     std::vector<std::vector<std::vector<std::string>>> required;
   };
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
-  RuleAnalysis analyse_rules() const;
-  void finish_rules(RuleAnalysis analysis, std::vector<intents::Diagnostic>& diagnostics);
+  // Analyses rules until none is left; safe to run on several threads.
+  void analyse_rules(RuleAnalysis& analysis) const;
+  void finish_rules(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics);
   void index_examples();
   std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;

@@ -39,9 +39,12 @@ class Normalizer {
     spell_.add(word, count);
     lexicon_.try_emplace(std::string(word), kPlainWord);
   }
-  // Adds a word that is never corrected but is not a correction target
+  // Adds words that are never corrected but are not correction targets
   // (everyday words outside the shop's vocabulary).
-  void add_known_word(std::string word) { lexicon_.try_emplace(std::move(word), kPlainWord); }
+  void add_known_words(const std::vector<std::string>& words) {
+    lexicon_.reserve(lexicon_.size() + words.size());
+    for (const auto& w : words) lexicon_.try_emplace(w, kPlainWord);
+  }
   void build_vocabulary() { spell_.build(); }
   const text::SpellChecker& vocabulary() const { return spell_; }
 

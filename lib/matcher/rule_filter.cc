@@ -93,11 +93,11 @@ class Reader {
     // branch's best group: the union of the best groups is required.
     Strings required;
     for (const auto& b : branches) {
-      auto groups = b.groups();
-      auto best = std::max_element(groups.begin(), groups.end(), [](const Strings& x, const Strings& y) {
-        return ShortestLength(x) < ShortestLength(y);
-      });
-      if (best == groups.end() || !Useful(*best)) return Info::Anything();
+      const Strings* best = b.exact ? &*b.exact : nullptr;
+      for (const auto& group : b.required) {
+        if (!best || ShortestLength(group) > ShortestLength(*best)) best = &group;
+      }
+      if (!best || !Useful(*best)) return Info::Anything();
       required.insert(required.end(), best->begin(), best->end());
     }
     Normalise(required);
@@ -122,7 +122,8 @@ class Reader {
         if (run) groups.push_back(std::move(*run));
         run.reset();
         exact_so_far = false;
-        groups.insert(groups.end(), piece.required.begin(), piece.required.end());
+        groups.insert(groups.end(), std::make_move_iterator(piece.required.begin()),
+                      std::make_move_iterator(piece.required.end()));
       }
     }
     if (exact_so_far && run) return Info::Exactly(std::move(*run));
@@ -313,6 +314,18 @@ std::vector<std::vector<std::string>> required_literals(std::string_view regex) 
   }
   groups.erase(std::remove_if(groups.begin(), groups.end(), [](const Strings& g) { return !Useful(g); }),
                groups.end());
+  // A member containing another member adds nothing to an OR ("order " is
+  // there whenever "order" is): keep the shortest forms, fewer literals.
+  for (auto& g : groups) {
+    Strings minimal;
+    for (const auto& x : g) {
+      const bool redundant = std::any_of(g.begin(), g.end(), [&](const std::string& y) {
+        return y.size() < x.size() && x.find(y) != std::string::npos;
+      });
+      if (!redundant) minimal.push_back(x);
+    }
+    g = std::move(minimal);
+  }
   std::stable_sort(groups.begin(), groups.end(), [](const Strings& a, const Strings& b) {
     return ShortestLength(a) > ShortestLength(b);
   });

@@ -14,6 +14,10 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
   }
   const auto width = static_cast<std::size_t>(classes_);
   // The trie; a missing edge is 0 (the root) until filled in below.
+  std::size_t most_states = 1;
+  for (const auto& literal : literals) most_states += literal.size();
+  next_.reserve(most_states * width);
+  literal_.reserve(most_states);
   next_.assign(width, 0);
   literal_.assign(1, kNone);
   same_as_.assign(literals.size(), kNone);
