@@ -134,21 +134,42 @@ std::string IntentMatcher::canonical(const std::string& word) const {
   return it == canonical_.end() ? word : it->second;
 }
 
-std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::string>& words) const {
-  std::vector<std::string> out;
-  out.reserve(words.size());
+namespace {
+
+// How a word stands after negation joining: "not" joins the next word ("can
+// not pay" -> "not:pay"), so that "I can't pay" and "how can I pay" are not
+// the same request; a "not" at the end stays a word of its own.
+enum class Joined { kPlain, kNegated, kTrailingNot };
+
+// Calls visit(word, how) for every word but a joining "not". The one place
+// the rule lives: examples (canonical_words) and messages (message_terms)
+// must agree on it.
+template <typename Visit>
+void ForEachJoinedWord(const std::vector<std::string>& words, Visit&& visit) {
   bool negated = false;
   for (const auto& w : words) {
-    // "not" joins the next word ("can not pay" -> "not:pay"), so that
-    // "I can't pay" and "how can I pay" are not the same request.
     if (w == "not") {
       negated = true;
       continue;
     }
-    out.push_back(negated ? "not:" + canonical(w) : canonical(w));
+    visit(w, negated ? Joined::kNegated : Joined::kPlain);
     negated = false;
   }
-  if (negated) out.push_back("not");
+  if (negated) visit(std::string("not"), Joined::kTrailingNot);
+}
+
+}  // namespace
+
+std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::string>& words) const {
+  std::vector<std::string> out;
+  out.reserve(words.size());
+  ForEachJoinedWord(words, [&](const std::string& w, Joined how) {
+    switch (how) {
+      case Joined::kPlain: out.push_back(canonical(w)); break;
+      case Joined::kNegated: out.push_back("not:" + canonical(w)); break;
+      case Joined::kTrailingNot: out.push_back(w); break;
+    }
+  });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -169,24 +190,19 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, Message
       unknown.push_back(canonical_word);
     }
   };
-  bool negated = false;
-  for (const auto& w : words) {
-    if (w == "not") {
-      negated = true;
-      continue;
+  ForEachJoinedWord(words, [&](const std::string& w, Joined how) {
+    switch (how) {
+      case Joined::kPlain:
+        if (auto it = surface_terms_.find(w); it != surface_terms_.end()) {
+          out.terms.push_back(it->second);
+        } else {
+          unknown.push_back(canonical(w));
+        }
+        break;
+      case Joined::kNegated: add("not:" + canonical(w)); break;
+      case Joined::kTrailingNot: add(w); break;
     }
-    if (negated) {
-      add("not:" + canonical(w));
-      negated = false;
-      continue;
-    }
-    if (auto it = surface_terms_.find(w); it != surface_terms_.end()) {
-      out.terms.push_back(it->second);
-    } else {
-      unknown.push_back(canonical(w));
-    }
-  }
-  if (negated) add("not");
+  });
   std::sort(out.terms.begin(), out.terms.end());
   out.terms.erase(std::unique(out.terms.begin(), out.terms.end()), out.terms.end());
   std::sort(unknown.begin(), unknown.end());

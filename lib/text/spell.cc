@@ -137,8 +137,6 @@ void SpellChecker::build() {
   buckets_.back() = static_cast<std::uint32_t>(variants_.size());
 }
 
-bool SpellChecker::contains(std::string_view word) const { return counts_.find(word) != counts_.end(); }
-
 int SpellChecker::count_of(std::string_view word) const {
   auto it = counts_.find(word);
   return it == counts_.end() ? 0 : it->second;

@@ -29,7 +29,6 @@ class SpellChecker {
   // Builds the delete index. Call once after the last add().
   void build();
 
-  bool contains(std::string_view word) const;
   std::size_t size() const { return counts_.size(); }
 
   // The closest known word within the allowed distance (words of fewer than
@@ -50,7 +49,7 @@ class SpellChecker {
   // How many edits Correct allows for a word of this length.
   static int allowed_edits(std::size_t length);
 
-  // Longer vocabulary words are kept (contains() knows them) but are not
+  // Longer vocabulary words are kept (as run-on parts) but are not
   // indexed for correction: their delete variants grow with the square of
   // their length.
   static constexpr std::size_t kMaxIndexedLength = 40;
