@@ -14,6 +14,7 @@
 
 #include "matcher/phrase.h"
 #include "matcher/rule_filter.h"
+#include "text/stamp_set.h"
 
 namespace parley::matcher {
 namespace {
@@ -406,28 +407,19 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
 void IntentMatcher::candidate_rules(std::string_view text, std::vector<std::uint32_t>& out) const {
   thread_local std::vector<int> found;
   literals_.find(text, found);
-  // Generation stamps, per thread: which literals occur in this text, and
-  // which rules were already considered.
-  thread_local std::vector<std::uint32_t> literal_seen, rule_seen;
-  thread_local std::uint32_t generation = 0;
-  if (literal_seen.size() < literals_.size()) literal_seen.resize(literals_.size(), 0);
-  if (rule_seen.size() < rules_.size()) rule_seen.resize(rules_.size(), 0);
-  if (++generation == 0) {
-    std::fill(literal_seen.begin(), literal_seen.end(), 0);
-    std::fill(rule_seen.begin(), rule_seen.end(), 0);
-    generation = 1;
-  }
-  for (int literal : found) literal_seen[static_cast<size_t>(literal)] = generation;
+  thread_local text::StampSet present, considered;  // literals in the text; rules looked at
+  present.reset(literals_.size());
+  considered.reset(rules_.size());
+  for (int literal : found) present.insert(static_cast<size_t>(literal));
   for (int literal : found) {
     for (std::uint32_t t = trigger_begin_[static_cast<size_t>(literal)];
          t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
       const std::uint32_t r = triggers_[t];
-      if (rule_seen[r] == generation) continue;
-      rule_seen[r] = generation;
+      if (!considered.insert(r)) continue;
       const auto& groups = rules_[r]->groups;
       const bool all_present = std::all_of(groups.begin() + 1, groups.end(), [&](const auto& group) {
         return std::any_of(group.begin(), group.end(),
-                           [&](std::uint32_t id) { return literal_seen[id] == generation; });
+                           [&](std::uint32_t id) { return present.contains(id); });
       });
       if (all_present) out.push_back(r);
     }

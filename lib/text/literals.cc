@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <deque>
 
+#include "text/stamp_set.h"
+
 namespace parley::text {
 
 LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
@@ -67,24 +69,17 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
 void LiteralFinder::find(std::string_view text, std::vector<int>& found) const {
   found.clear();
   if (literal_count_ == 0) return;
-  // Which literals were already reported in this call: a generation stamp
-  // per literal, per thread, so that nothing is cleared between calls.
-  thread_local std::vector<std::uint32_t> stamps;
-  thread_local std::uint32_t generation = 0;
-  if (stamps.size() < literal_count_) stamps.resize(literal_count_, 0);
-  if (++generation == 0) {  // wrapped around: forget every old stamp
-    std::fill(stamps.begin(), stamps.end(), 0);
-    generation = 1;
-  }
+  thread_local StampSet reported;  // literals already in `found`
+  reported.reset(literal_count_);
   const auto width = static_cast<std::size_t>(classes_);
   std::uint32_t state = 0;
   for (unsigned char c : text) {
     state = next_[state * width + class_of_[c]];
     for (std::uint32_t s = literal_[state] != kNone ? state : suffix_with_literal_[state]; s != kNone;
          s = suffix_with_literal_[s]) {
-      if (stamps[literal_[s]] == generation) continue;
+      if (reported.contains(literal_[s])) continue;
       for (std::uint32_t literal = literal_[s]; literal != kNone; literal = same_as_[literal]) {
-        stamps[literal] = generation;
+        reported.insert(literal);
         found.push_back(static_cast<int>(literal));
       }
     }
