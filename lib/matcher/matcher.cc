@@ -176,12 +176,32 @@ std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::s
   return out;
 }
 
-void IntentMatcher::message_terms(const std::vector<std::string>& words, MessageTerms& out) const {
+// Per-thread working memory of match(), reached through one thread-local
+// look-up per message; every member is emptied or reset before use.
+struct IntentMatcher::Scratch {
+  std::vector<Evidence> evidence;        // per intent
+  std::vector<std::uint32_t> candidates;  // rules worth running
+  std::vector<std::uint32_t> vetoes;      // candidate vetoes, run last
+  std::vector<int> literals;             // literals found in the text
+  text::StampSet present, considered;    // literals in the text; rules looked at
+  MessageTerms terms;
+  std::vector<std::string> unknown;      // canonical words no example uses
+  std::vector<float> dots;               // per example, zero between messages
+  std::vector<std::uint32_t> touched;    // examples with a non-zero dot
+};
+
+IntentMatcher::Scratch& IntentMatcher::scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch& scratch) const {
   // The same canonical words as canonical_words(), found with one look-up
   // for most words: only negated and unknown words build a string.
+  MessageTerms& out = scratch.terms;
   out.terms.clear();
   out.unknown = 0;
-  thread_local std::vector<std::string> unknown;
+  std::vector<std::string>& unknown = scratch.unknown;
   unknown.clear();
   auto add = [&](const std::string& canonical_word) {
     auto it = term_ids_.find(canonical_word);
@@ -404,10 +424,13 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
   return *r.re;
 }
 
-void IntentMatcher::candidate_rules(std::string_view text, std::vector<std::uint32_t>& out) const {
-  thread_local std::vector<int> found;
+void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) const {
+  std::vector<int>& found = scratch.literals;
   literals_.find(text, found);
-  thread_local text::StampSet present, considered;  // literals in the text; rules looked at
+  text::StampSet& present = scratch.present;
+  text::StampSet& considered = scratch.considered;
+  std::vector<std::uint32_t>& out = scratch.candidates;
+  out.clear();
   present.reset(literals_.size());
   considered.reset(rules_.size());
   for (int literal : found) present.insert(static_cast<size_t>(literal));
@@ -434,22 +457,36 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   const size_t count = pack_.intents.size();
 
   const std::string& text = result.input.text;
-  thread_local std::vector<Evidence> evidence;
+  Scratch& scratch = this->scratch();
+  std::vector<Evidence>& evidence = scratch.evidence;
   evidence.assign(count, Evidence{});
-  thread_local std::vector<std::uint32_t> candidates;
-  candidates.clear();
-  candidate_rules(text, candidates);
+  std::vector<std::uint32_t>& candidates = scratch.candidates;
+  candidate_rules(text, scratch);
+  // In rule order, an intent's first pattern (phrase) that matches is its
+  // evidence: later ones need not run, nor any rule of an intent inactive
+  // in this context. Vetoes wait until the similarity has said which
+  // intents have any evidence to veto.
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<std::uint32_t>& vetoes = scratch.vetoes;
+  vetoes.clear();
   for (std::uint32_t c : candidates) {
-    if (!rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) continue;
     const RuleRef& r = rules_[c]->ref;
-    Evidence& e = evidence[static_cast<size_t>(r.intent)];
-    int& slot = r.kind == RuleKind::kPattern ? e.pattern : r.kind == RuleKind::kPhrase ? e.phrase : e.veto;
-    if (slot < 0 || r.index < slot) slot = r.index;
+    const auto intent = static_cast<size_t>(r.intent);
+    if (!active(intent, context)) continue;
+    if (r.kind == RuleKind::kVeto) {
+      vetoes.push_back(c);
+      continue;
+    }
+    Evidence& e = evidence[intent];
+    int& slot = r.kind == RuleKind::kPattern ? e.pattern : e.phrase;
+    if (slot < 0 && rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+      slot = r.index;
+    }
   }
 
   // Cosine similarity to examples through the inverted index.
-  thread_local MessageTerms words;
-  message_terms(result.input.words, words);
+  message_terms(result.input.words, scratch);
+  const MessageTerms& words = scratch.terms;
   double known_sq = 0;
   for (std::uint32_t t : words.terms) known_sq += terms_[t].weight * terms_[t].weight;
   const double norm_sq =
@@ -459,15 +496,17 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     // Dot products accumulate in a per-thread dense vector; only the
     // examples touched are visited and reset, so the cost follows the
     // postings walked, not the size of the pack.
-    thread_local std::vector<float> dots;
-    thread_local std::vector<uint32_t> touched;
+    std::vector<float>& dots = scratch.dots;
+    std::vector<std::uint32_t>& touched = scratch.touched;
     if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
     touched.clear();
+    float* const dot_of = dots.data();
     for (std::uint32_t t : words.terms) {
-      for (std::uint32_t p = terms_[t].postings_begin; p < terms_[t].postings_end; ++p) {
-        const Posting& posting = postings_[p];
-        if (dots[posting.example] == 0.0f) touched.push_back(posting.example);
-        dots[posting.example] += posting.weight_sq;
+      const Posting* const end = postings_.data() + terms_[t].postings_end;
+      for (const Posting* posting = postings_.data() + terms_[t].postings_begin; posting != end; ++posting) {
+        float& dot = dot_of[posting->example];
+        if (dot == 0.0f) touched.push_back(posting->example);
+        dot += posting->weight_sq;
       }
     }
     const float norm = static_cast<float>(std::sqrt(norm_sq));
@@ -484,13 +523,18 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
   }
 
+  for (std::uint32_t c : vetoes) {
+    const RuleRef& r = rules_[c]->ref;
+    Evidence& e = evidence[static_cast<size_t>(r.intent)];
+    if (e.veto >= 0 || (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0)) continue;
+    if (rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) e.veto = r.index;
+  }
+
   std::vector<ScoredIntent> scored;
   for (size_t i = 0; i < count; ++i) {
     const Evidence& e = evidence[i];
     if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) continue;
-    if (e.veto >= 0) continue;
-    if (needs_question_[i] && !context.question_pending) continue;
-    if (needs_slot_[i] && !context.slot_pending) continue;
+    if (e.veto >= 0 || !active(i, context)) continue;
     const double miss = (e.pattern >= 0 ? 1 - kPatternEvidence : 1.0) *
                         (e.phrase >= 0 ? 1 - kPhraseEvidence : 1.0) * (1 - e.similarity);
     const double known = kCoverageFloor + (1 - kCoverageFloor) * coverage;
@@ -510,11 +554,10 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     return a.intent < b.intent;
   };
   if (scored.size() > kMaxCandidates) {
-    std::partial_sort(scored.begin(), scored.begin() + kMaxCandidates, scored.end(), better);
+    std::nth_element(scored.begin(), scored.begin() + kMaxCandidates - 1, scored.end(), better);
     scored.resize(kMaxCandidates);
-  } else {
-    std::sort(scored.begin(), scored.end(), better);
   }
+  std::sort(scored.begin(), scored.end(), better);
   result.ranked = std::move(scored);
 
   const auto& locale = pack_.locale;

@@ -133,7 +133,10 @@ class IntentMatcher {
   void index_examples();
   std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
-  void message_terms(const std::vector<std::string>& words, MessageTerms& out) const;
+  struct Scratch;
+  static Scratch& scratch();  // this thread's
+  // Sets scratch.terms to the message's terms.
+  void message_terms(const std::vector<std::string>& words, Scratch& scratch) const;
 
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
@@ -157,8 +160,12 @@ class IntentMatcher {
     mutable std::unique_ptr<RE2> re;
   };
   const RE2& rule_regex(std::size_t rule) const;
-  // Appends to `out` the rules worth running on `text`.
-  void candidate_rules(std::string_view text, std::vector<std::uint32_t>& out) const;
+  // Whether intent `i` can be recognised in `context` (its `context:` list).
+  bool active(std::size_t i, const MatchContext& context) const {
+    return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending);
+  }
+  // Sets scratch.candidates to the rules worth running on `text`.
+  void candidate_rules(std::string_view text, Scratch& scratch) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
   text::LiteralFinder literals_;

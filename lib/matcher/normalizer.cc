@@ -74,7 +74,9 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
 
   size_t next_entity = 0;
   size_t emitted = SIZE_MAX;  // index of the entity whose placeholder was pushed last
-  for (auto& token : text::tokenize(n.folded)) {
+  std::vector<text::Token> tokens = text::tokenize(n.folded);
+  n.words.reserve(tokens.size() + 2);
+  for (auto& token : tokens) {
     // A token inside an entity span is replaced, once per span, by the
     // entity's placeholder ("#order_number").
     while (next_entity < n.entities.size() && n.entities[next_entity].end <= token.begin) {

@@ -109,6 +109,7 @@ void SplitAscii(std::string_view text, std::vector<Token>& out) {
 
 std::vector<Token> tokenize(std::string_view folded) {
   std::vector<Token> tokens;
+  tokens.reserve(folded.size() / 4 + 1);  // words of ~3 letters and a space, about
   const auto length = static_cast<int32_t>(folded.size());
   if (is_ascii(folded)) {
     SplitAscii(folded, tokens);
