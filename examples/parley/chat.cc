@@ -311,6 +311,7 @@ int chat_main(int argc, char** argv) {
   BotOptions options;
   options.intents = args->get("intents", default_intents());
   options.locale = args->get("locale", "en");
+  options.cache_directory = cache_directory();
   auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   if (args->has("today")) {
     auto day = store::parse_date(args->get("today"));

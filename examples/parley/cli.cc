@@ -71,12 +71,16 @@ void print_help(const std::string& usage, const std::string& description,
   std::cout << "\nexit status: 0 ok, 1 findings, 2 usage or runtime error\n";
 }
 
-std::string state_directory() {
+namespace {
+
+// $<xdg_variable>/parley, else ~/<home_relative>/parley, else a temporary
+// directory; created if missing.
+std::string xdg_directory(const char* xdg_variable, const char* home_relative) {
   fs::path dir;
-  if (const char* xdg = std::getenv("XDG_STATE_HOME"); xdg && *xdg) {
+  if (const char* xdg = std::getenv(xdg_variable); xdg && *xdg) {
     dir = fs::path(xdg) / "parley";
   } else if (const char* home = std::getenv("HOME"); home && *home) {
-    dir = fs::path(home) / ".local" / "state" / "parley";
+    dir = fs::path(home) / home_relative / "parley";
   } else {
     dir = fs::temp_directory_path() / "parley";
   }
@@ -84,6 +88,12 @@ std::string state_directory() {
   fs::create_directories(dir, ec);
   return dir.string();
 }
+
+}  // namespace
+
+std::string state_directory() { return xdg_directory("XDG_STATE_HOME", ".local/state"); }
+
+std::string cache_directory() { return xdg_directory("XDG_CACHE_HOME", ".cache"); }
 
 std::string default_intents() {
   if (const char* env = std::getenv("PARLEY_INTENTS"); env && *env) return env;

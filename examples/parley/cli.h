@@ -47,6 +47,10 @@ void print_help(const std::string& usage, const std::string& description,
 // (created if missing).
 std::string state_directory();
 
+// The user's cache directory: $XDG_CACHE_HOME/parley or ~/.cache/parley
+// (created if missing). Holds the compiled-pack cache (BotOptions::cache_directory).
+std::string cache_directory();
+
 // The bundled intents: $PARLEY_INTENTS, else the source tree's intents/ when
 // running from a build directory, else the installed copy.
 std::string default_intents();

@@ -28,6 +28,13 @@ struct BotOptions {
   std::string store;
   // BCP 47 tag of the pack to use and of number/date formatting ("en").
   std::string locale = "en";
+  // A directory where the loaded intent pack is kept in binary form, so that
+  // the next start on unchanged content skips parsing YAML (most of the
+  // cost of open() and reload()). Any change to a content file is seen: the
+  // copy is used only when every file is byte for byte the same. Created if
+  // missing; problems with it are never errors. Empty (default): no cache.
+  // The parley REPL uses $XDG_CACHE_HOME/parley (else ~/.cache/parley).
+  std::string cache_directory;
   // Now, for every date-dependent answer. Default: the system clock.
   Clock clock;
   // Seed for the choice between response variations; the same seed and the

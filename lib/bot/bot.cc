@@ -12,6 +12,7 @@
 #include "dialogue/session.h"
 #include "escalation/escalation.h"
 #include "intents/loader.h"
+#include "intents/pack_cache.h"
 #include "matcher/matcher.h"
 #include "redact/redact.h"
 #include "store/store.h"
@@ -61,9 +62,10 @@ Status check_locale_folder(const std::string& directory, const std::string& loca
                                           "' (packs here: " + found + ")");
 }
 
-Result<std::shared_ptr<const Content>> load_content(const std::string& directory) {
+Result<std::shared_ptr<const Content>> load_content(const std::string& directory,
+                                                   const std::string& cache_directory) {
   std::vector<intents::Diagnostic> diagnostics;
-  intents::Pack pack = intents::load_pack(directory, diagnostics);
+  intents::Pack pack = intents::load_pack_cached(directory, cache_directory, diagnostics);
   if (intents::has_errors(diagnostics)) {
     return Status(ErrorCode::kInvalidContent, intents::format_all(diagnostics));
   }
@@ -246,7 +248,7 @@ Result<Bot> Bot::open(const BotOptions& options) {
   auto impl = std::make_unique<Impl>(options);
   impl->directory = resolve_intents_directory(options);
   if (Status s = check_locale_folder(impl->directory, options.locale); !s.ok()) return s;
-  auto content = load_content(impl->directory);
+  auto content = load_content(impl->directory, impl->options.cache_directory);
   if (!content) return content.error();
   impl->content = std::move(*content);
   auto store = store::Store::open(options.store);
@@ -326,7 +328,7 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
 }
 
 Status Bot::reload() {
-  auto content = load_content(impl_->directory);
+  auto content = load_content(impl_->directory, impl_->options.cache_directory);
   if (!content) return content.error();
   std::lock_guard guard(impl_->content_lock);
   impl_->content = std::move(*content);

@@ -206,6 +206,7 @@ void ReadWordFile(FileReader& r, const YAML::Node& node, Pack& pack) {
     r.Error(node, "cannot read the word list '" + path.string() + "'");
     return;
   }
+  pack.other_files.push_back(path.string());
   std::string line;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -505,6 +506,17 @@ void CheckUnique(Pack& pack, std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
+std::vector<std::string> content_files(const std::string& directory) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostics) {
   Pack pack;
   pack.directory = directory;
@@ -514,13 +526,7 @@ Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostic
                            "not a directory of intent files (expected e.g. intents/en)"});
     return pack;
   }
-  for (const auto& entry : fs::directory_iterator(directory, ec)) {
-    const auto ext = entry.path().extension();
-    if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-      pack.files.push_back(entry.path().string());
-    }
-  }
-  std::sort(pack.files.begin(), pack.files.end());
+  pack.files = content_files(directory);
   if (pack.files.empty()) {
     diagnostics.push_back({SourceLocation{directory, 0, 0}, Severity::kError,
                            "no .yaml files in this directory"});

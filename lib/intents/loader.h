@@ -20,6 +20,10 @@ namespace parley::intents {
 // must not use it otherwise (nothing is half-loaded into a running bot).
 Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostics);
 
+// The content files load_pack() reads in `directory`: its *.yaml and *.yml
+// files, sorted by name (empty if there are none or it cannot be read).
+std::vector<std::string> content_files(const std::string& directory);
+
 }  // namespace parley::intents
 
 #endif  // PARLEY_INTENTS_LOADER_H_

@@ -15,6 +15,7 @@ namespace parley::intents {
 struct Text {  // a string and where it was written
   std::string value;
   SourceLocation where;
+  bool operator==(const Text&) const = default;
 };
 
 struct SlotDef {
@@ -22,6 +23,7 @@ struct SlotDef {
   std::string entity;  // entity type that fills it
   bool required = false;
   SourceLocation where;
+  bool operator==(const SlotDef&) const = default;
 };
 
 struct IntentDef {
@@ -35,18 +37,21 @@ struct IntentDef {
   std::vector<Text> vetoes;    // the `not:` patterns
   std::vector<Text> examples;
   SourceLocation where;
+  bool operator==(const IntentDef&) const = default;
 };
 
 struct SynonymClass {
   std::string name;
   std::vector<std::string> members;  // words or multi-word expressions
   SourceLocation where;
+  bool operator==(const SynonymClass&) const = default;
 };
 
 struct EntityDef {
   std::string name;
   std::vector<Text> patterns;  // RE2 over folded text; group 1 (if any) is the value
   SourceLocation where;
+  bool operator==(const EntityDef&) const = default;
 };
 
 struct LocaleSettings {
@@ -58,12 +63,14 @@ struct LocaleSettings {
   std::vector<std::string> stopwords;  // words that carry no meaning for similarity
   std::vector<std::string> known_words;  // words never "corrected" (not shop words)
   std::string known_words_file;          // a file of such words, one per line
+  bool operator==(const LocaleSettings&) const = default;
 };
 
 struct ResponseDef {
   std::string key;
   std::vector<Text> variants;  // ICU MessageFormat patterns
   SourceLocation where;
+  bool operator==(const ResponseDef&) const = default;
 };
 
 struct FlowSlotDef {
@@ -71,6 +78,7 @@ struct FlowSlotDef {
   std::string prompt;  // response key asking for it
   int retries = 2;     // re-asks before giving up
   SourceLocation where;
+  bool operator==(const FlowSlotDef&) const = default;
 };
 
 struct FlowDef {
@@ -81,6 +89,7 @@ struct FlowDef {
   std::string action;              // name of the C++ action to run
   std::string response;            // response key to answer with when there is no action
   SourceLocation where;
+  bool operator==(const FlowDef&) const = default;
 };
 
 // When and how the bot escalates to a human (escalation.yaml). Defaults
@@ -108,6 +117,7 @@ struct EscalationPolicy {
   // Intents after whose answer the bot asks "did that help?"; empty: never.
   std::vector<std::string> feedback_after;
   SourceLocation where;
+  bool operator==(const EscalationPolicy&) const = default;
 };
 
 struct Pack {
@@ -120,7 +130,10 @@ struct Pack {
   std::map<std::string, ResponseDef> responses;
   std::map<std::string, FlowDef> flows;          // by intent id
   EscalationPolicy escalation;
-  std::vector<std::string> files;                // the files read, sorted
+  std::vector<std::string> files;                // the YAML files read, sorted
+  std::vector<std::string> other_files;          // other files read (word lists)
+
+  bool operator==(const Pack&) const = default;
 };
 
 }  // namespace parley::intents
