@@ -82,11 +82,11 @@ void SplitAscii(std::string_view text, std::vector<Token>& out) {
       continue;
     }
     const size_t begin = i;
-    std::string word;
+    std::string& word = out.emplace_back(Token{{}, static_cast<uint32_t>(begin), 0}).text;
     for (;;) {
       size_t j = i;
       while (j < n && IsAsciiWordChar(text[j])) ++j;
-      word.append(text.substr(i, j - i));
+      word.append(text.data() + i, j - i);
       i = j;
       if (i + 1 >= n) break;
       const char joiner = text[i], before = text[i - 1], after = text[i + 1];
@@ -101,7 +101,7 @@ void SplitAscii(std::string_view text, std::vector<Token>& out) {
       }
       break;
     }
-    out.push_back(Token{std::move(word), static_cast<uint32_t>(begin), static_cast<uint32_t>(i)});
+    out.back().end = static_cast<uint32_t>(i);
   }
 }
 
