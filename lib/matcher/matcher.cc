@@ -115,7 +115,7 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   m->index_examples();
   m->analyse_rules(analysis);
   helper.get();
-  m->finish_rules(analysis, diagnostics);
+  m->report_rule_errors(analysis, diagnostics);
   // In the order of the files, as the writer reads them.
   std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(rule_diagnostics), diagnostics.end(),
                    [](const intents::Diagnostic& a, const intents::Diagnostic& b) {
@@ -247,8 +247,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
   }
 
   // Rules are collected here, then checked and read for their literals
-  // by analyse_rules() (on another thread while the examples are indexed)
-  // and finished by finish_rules().
+  // by analyse_rules() (on another thread while the examples are indexed).
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
                       RuleKind kind) {
     auto rule = std::make_unique<Rule>();
@@ -285,7 +284,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
   }
 }
 
-void IntentMatcher::analyse_rules(RuleAnalysis& analysis) const {
+void IntentMatcher::analyse_rules(RuleAnalysis& analysis) {
   re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);  // parses, compiles nothing
   for (size_t r; (r = analysis.next++) < rules_.size();) {
     if (validator.Add(rules_[r]->regex, &analysis.errors[r]) >= 0) {
@@ -294,10 +293,14 @@ void IntentMatcher::analyse_rules(RuleAnalysis& analysis) const {
     } else if (analysis.errors[r].empty()) {
       analysis.errors[r] = "invalid";
     }
+    // The last increment sees every other thread's results (one chain of
+    // read-modify-writes on `done`).
+    if (++analysis.done == rules_.size()) build_filter(analysis);
   }
 }
 
-void IntentMatcher::finish_rules(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics) {
+void IntentMatcher::report_rule_errors(const RuleAnalysis& analysis,
+                                       std::vector<intents::Diagnostic>& diagnostics) const {
   for (size_t r = 0; r < rules_.size(); ++r) {
     if (analysis.errors[r].empty()) continue;
     const RuleKind kind = rules_[r]->ref.kind;
@@ -308,8 +311,10 @@ void IntentMatcher::finish_rules(const RuleAnalysis& analysis, std::vector<inten
                            std::string(what) + " is not a valid RE2 regular expression: " +
                                analysis.errors[r]});
   }
+}
 
-  // The filter: every required literal once, and which rules each triggers.
+void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
+  // Every required literal once, and which rules each triggers.
   std::vector<std::string> literals;
   std::map<std::string, std::uint32_t, std::less<>> literal_ids;
   std::vector<std::vector<std::uint32_t>> triggered;
@@ -339,7 +344,6 @@ void IntentMatcher::finish_rules(const RuleAnalysis& analysis, std::vector<inten
     triggers_.insert(triggers_.end(), rules.begin(), rules.end());
     trigger_begin_.push_back(static_cast<std::uint32_t>(triggers_.size()));
   }
-
 }
 
 void IntentMatcher::index_examples() {

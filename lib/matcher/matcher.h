@@ -120,16 +120,22 @@ class IntentMatcher {
   };
 
   // Per rule: RE2's error if the regex does not parse, else the literals
-  // it requires (rule_filter.h). Threads share the work through `next`.
+  // it requires (rule_filter.h). Threads share the work through `next`;
+  // `done` counts rules finished.
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
     std::vector<std::string> errors;
     std::vector<std::vector<std::vector<std::string>>> required;
   };
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
-  // Analyses rules until none is left; safe to run on several threads.
-  void analyse_rules(RuleAnalysis& analysis) const;
-  void finish_rules(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics);
+  // Analyses rules until none is left; safe to run on several threads
+  // while another indexes the examples. The thread that finishes the last
+  // rule builds the filter (build_filter), which touches nothing else.
+  void analyse_rules(RuleAnalysis& analysis);
+  void build_filter(const RuleAnalysis& analysis);
+  // Once every rule is analysed: the regexes RE2 rejected, as errors.
+  void report_rule_errors(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics) const;
   void index_examples();
   std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;

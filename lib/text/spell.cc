@@ -123,18 +123,35 @@ void SpellChecker::build() {
     word_counts_.push_back(count);
     ForEachDelete(word, kMaxEdits, [&](std::uint64_t h) { variants_.push_back({h, index}); });
   }
-  std::sort(variants_.begin(), variants_.end());
-  variants_.erase(std::unique(variants_.begin(), variants_.end()), variants_.end());
-  // About one variant per bucket.
+  // About one variant per bucket. Variants are distributed into buckets
+  // by the top bits of their hash (a counting sort: linear, where sorting
+  // the whole array was a fifth of compiling the English pack), then each
+  // small bucket is sorted and rid of duplicates.
   bucket_bits_ = 1;
   while (bucket_bits_ < 32 && (std::size_t{1} << bucket_bits_) < variants_.size()) ++bucket_bits_;
+  const auto bucket_of = [this](const Variant& v) { return static_cast<std::size_t>(v.hash >> (64 - bucket_bits_)); };
   buckets_.assign((std::size_t{1} << bucket_bits_) + 1, 0);
-  std::size_t v = 0;
-  for (std::size_t b = 0; b + 1 < buckets_.size(); ++b) {
-    buckets_[b] = static_cast<std::uint32_t>(v);
-    while (v < variants_.size() && (variants_[v].hash >> (64 - bucket_bits_)) == b) ++v;
+  for (const Variant& v : variants_) ++buckets_[bucket_of(v) + 1];
+  for (std::size_t b = 1; b < buckets_.size(); ++b) buckets_[b] += buckets_[b - 1];
+  std::vector<Variant> sorted(variants_.size());
+  {
+    std::vector<std::uint32_t> next(buckets_.begin(), buckets_.end() - 1);
+    for (const Variant& v : variants_) sorted[next[bucket_of(v)]++] = v;
   }
-  buckets_.back() = static_cast<std::uint32_t>(variants_.size());
+  // Sort and deduplicate each bucket, compacting as we go.
+  std::size_t out = 0;
+  for (std::size_t b = 0; b + 1 < buckets_.size(); ++b) {
+    const auto first = sorted.begin() + buckets_[b], last = sorted.begin() + buckets_[b + 1];
+    std::sort(first, last);
+    buckets_[b] = static_cast<std::uint32_t>(out);
+    for (auto it = first; it != last; ++it) {
+      if (it != first && *it == *(it - 1)) continue;
+      sorted[out++] = *it;
+    }
+  }
+  sorted.resize(out);
+  buckets_.back() = static_cast<std::uint32_t>(out);
+  variants_ = std::move(sorted);
 }
 
 int SpellChecker::count_of(std::string_view word) const {
