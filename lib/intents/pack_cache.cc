@@ -1,5 +1,8 @@
 #include "intents/pack_cache.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -62,16 +65,44 @@ static_assert(sizeof(IntentDef) == 256 && sizeof(LocaleSettings) == 168 &&
               "the Pack changed: update pack_cache.cc (Visit and these sizes)");
 #endif
 
-bool ReadFile(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size)) || size == 0;
-}
+// A file's bytes, mapped read-only (a cache hit reads ~1.5 MB; copying it
+// into fresh heap pages cost more page faults than the reading itself).
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      size_ = static_cast<std::size_t>(st.st_size);
+      ok_ = true;
+      if (size_ > 0) {
+        void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+          ok_ = false;
+        } else {
+          data_ = p;
+        }
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(data_, size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  bool ok() const { return ok_; }
+  std::string_view bytes() const {
+    return data_ ? std::string_view(static_cast<const char*>(data_), size_) : std::string_view();
+  }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+  bool ok_ = false;
+};
 
 // Serialisation: Visit(archive, value) describes each struct once, for
 // both directions. Writer appends; Reader checks every length against what
@@ -326,23 +357,24 @@ std::uint64_t Load64(const char* p) {
 
 // The cached pack if every source is unchanged, else nothing.
 std::optional<Pack> ReadCache(const std::string& cache_file, const std::vector<std::string>& yaml_files) {
-  std::string bytes;
-  if (!ReadFile(cache_file, bytes) || bytes.size() < kHeaderSize) return std::nullopt;
+  const MappedFile file(cache_file);
+  const std::string_view bytes = file.bytes();
+  if (!file.ok() || bytes.size() < kHeaderSize) return std::nullopt;
   if (std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
   if (Load64(bytes.data() + 8) != LayoutSignature()) return std::nullopt;
-  const std::string_view payload = std::string_view(bytes).substr(kHeaderSize);
+  const std::string_view payload = bytes.substr(kHeaderSize);
   if (Load64(bytes.data() + 16) != payload.size() || Load64(bytes.data() + 24) != Hash64(payload)) {
     return std::nullopt;
   }
   Reader in(payload);
   const std::size_t sources = in.count();
-  std::string content;
   for (std::size_t i = 0; i < sources && in.ok(); ++i) {
     Source s;
     in(s.path);
     s.size = in.number();
     s.hash = in.number();
-    if (!ReadFile(s.path, content) || content.size() != s.size || Hash64(content) != s.hash) {
+    const MappedFile source(s.path);
+    if (!source.ok() || source.bytes().size() != s.size || Hash64(source.bytes()) != s.hash) {
       return std::nullopt;
     }
   }
@@ -357,14 +389,14 @@ void WriteCache(const std::string& cache_directory, const std::string& cache_fil
   std::vector<std::string> paths = pack.files;
   paths.insert(paths.end(), pack.other_files.begin(), pack.other_files.end());
   out.number(paths.size());
-  std::string content;
   for (const auto& path : paths) {
     // Read again now: a file edited during the load gives a cache that
     // never matches, never a stale one.
-    if (!ReadFile(path, content)) return;
+    const MappedFile content(path);
+    if (!content.ok()) return;
     out(path);
-    out.number(content.size());
-    out.number(Hash64(content));
+    out.number(content.bytes().size());
+    out.number(Hash64(content.bytes()));
   }
   Visit(out, const_cast<Pack&>(pack));  // Writer only reads
   const std::string& payload = out.bytes();
