@@ -14,25 +14,37 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
       if (class_of_[c] == 0) class_of_[c] = static_cast<std::uint16_t>(classes_++);
     }
   }
-  const auto width = static_cast<std::size_t>(classes_);
-  // The trie; a missing edge is 0 (the root) until filled in below.
+  // At most one state per byte of the literals, plus the root: when that
+  // fits in 16 bits, so does every state (half the memory of the table).
   std::size_t most_states = 1;
   for (const auto& literal : literals) most_states += literal.size();
-  next_.reserve(most_states * width);
+  if (most_states <= std::size_t{UINT16_MAX} + 1) {
+    build(literals, most_states, next16_);
+  } else {
+    build(literals, most_states, next_);
+  }
+}
+
+template <typename State>
+void LiteralFinder::build(const std::vector<std::string>& literals, std::size_t most_states,
+                          std::vector<State>& next) {
+  const auto width = static_cast<std::size_t>(classes_);
+  // The trie; a missing edge is 0 (the root) until filled in below.
+  next.reserve(most_states * width);
   literal_.reserve(most_states);
-  next_.assign(width, 0);
+  next.assign(width, 0);
   literal_.assign(1, kNone);
   same_as_.assign(literals.size(), kNone);
   for (std::size_t i = 0; i < literals.size(); ++i) {
     if (literals[i].empty()) continue;
     std::uint32_t state = 0;
     for (unsigned char c : literals[i]) {
-      if (next_[state * width + class_of_[c]] == 0) {
-        next_[state * width + class_of_[c]] = static_cast<std::uint32_t>(literal_.size());
+      if (next[state * width + class_of_[c]] == 0) {
+        next[state * width + class_of_[c]] = static_cast<State>(literal_.size());
         literal_.push_back(kNone);
-        next_.resize(next_.size() + width, 0);
+        next.resize(next.size() + width, 0);
       }
-      state = next_[state * width + class_of_[c]];
+      state = next[state * width + class_of_[c]];
     }
     // A string listed twice: its indices are chained.
     same_as_[i] = literal_[state];
@@ -46,7 +58,7 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
   suffix_with_literal_.assign(states, kNone);
   std::deque<std::uint32_t> queue;
   for (std::size_t c = 1; c < width; ++c) {
-    if (next_[c] != 0) queue.push_back(next_[c]);
+    if (next[c] != 0) queue.push_back(next[c]);
   }
   while (!queue.empty()) {
     const std::uint32_t s = queue.front();
@@ -54,8 +66,8 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
     const std::uint32_t f = fail[s];
     suffix_with_literal_[s] = literal_[f] != kNone ? f : suffix_with_literal_[f];
     for (std::size_t c = 1; c < width; ++c) {
-      std::uint32_t& edge = next_[s * width + c];
-      const std::uint32_t via_fail = next_[f * width + c];
+      State& edge = next[s * width + c];
+      const State via_fail = next[f * width + c];
       if (edge != 0) {
         fail[edge] = via_fail;
         queue.push_back(edge);
@@ -69,12 +81,22 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
 void LiteralFinder::find(std::string_view text, std::vector<int>& found) const {
   found.clear();
   if (literal_count_ == 0) return;
+  if (next16_.empty()) {  // built wide
+    find_in(next_, text, found);
+  } else {
+    find_in(next16_, text, found);
+  }
+}
+
+template <typename State>
+void LiteralFinder::find_in(const std::vector<State>& next, std::string_view text,
+                            std::vector<int>& found) const {
   thread_local StampSet reported;  // literals already in `found`
   reported.reset(literal_count_);
   const auto width = static_cast<std::size_t>(classes_);
   std::uint32_t state = 0;
   for (unsigned char c : text) {
-    state = next_[state * width + class_of_[c]];
+    state = next[state * width + class_of_[c]];
     for (std::uint32_t s = literal_[state] != kNone ? state : suffix_with_literal_[state]; s != kNone;
          s = suffix_with_literal_[s]) {
       if (reported.contains(literal_[s])) continue;

@@ -29,7 +29,14 @@ class LiteralFinder {
   std::size_t literal_count_ = 0;
   int classes_ = 1;                      // byte classes; 0 = bytes in no literal
   std::uint16_t class_of_[256] = {};     // byte -> class
-  std::vector<std::uint32_t> next_;      // state * classes_ + class -> state
+  // state * classes_ + class -> state: in next16_ when every state fits in
+  // 16 bits (half the memory, which is most of the finder's), else next_.
+  std::vector<std::uint32_t> next_;
+  std::vector<std::uint16_t> next16_;
+  template <typename State>
+  void build(const std::vector<std::string>& literals, std::size_t most_states, std::vector<State>& next);
+  template <typename State>
+  void find_in(const std::vector<State>& next, std::string_view text, std::vector<int>& found) const;
   static constexpr std::uint32_t kNone = UINT32_MAX;
   // Per state: the literal spelled by the path to it (or kNone), and the
   // nearest state spelling a proper suffix of that path which has one.

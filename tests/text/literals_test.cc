@@ -40,26 +40,47 @@ TEST_CASE("LiteralFinder reports every literal that occurs, once") {
   CHECK(found(finder, std::string("\0or\xff", 4)) == std::vector<int>{5});
 }
 
-TEST_CASE("LiteralFinder agrees with a naive search on random texts") {
+namespace {
+
+// Random literals and texts over a small alphabet (overlaps, shared
+// prefixes and suffixes are common); the finder must agree with a naive
+// search. `long_literals` makes the automaton too big for 16-bit states.
+void CheckAgainstNaive(int literal_count, std::uint32_t longest, bool long_literals) {
   std::uint32_t seed = 7;
   auto next = [&](std::uint32_t bound) {
     seed = seed * 1103515245u + 12345u;
     return (seed >> 8) % bound;
   };
-  // A small alphabet makes overlaps, shared prefixes and suffixes common.
-  auto random_text = [&](size_t length) {
+  auto random_text = [&](size_t length, const char* alphabet, std::uint32_t letters) {
     std::string s;
-    for (size_t i = 0; i < length; ++i) s.push_back("abc d"[next(5)]);
+    for (size_t i = 0; i < length; ++i) s.push_back(alphabet[next(letters)]);
     return s;
   };
   std::vector<std::string> literals;
-  for (int i = 0; i < 200; ++i) literals.push_back(random_text(1 + next(6)));
+  size_t total = 0;
+  for (int i = 0; i < literal_count; ++i) {
+    literals.push_back(long_literals ? random_text(1 + next(longest), "abcdefghij d", 12)
+                                     : random_text(1 + next(longest), "abc d", 5));
+    total += literals.back().size();
+  }
+  if (long_literals) REQUIRE(total > 70000);  // more states than 16 bits hold
   const LiteralFinder finder(literals);
   for (int round = 0; round < 500; ++round) {
-    const std::string text = random_text(next(40));
+    std::string text = random_text(next(40), "abc d", 5);
+    if (long_literals && round % 2) text += literals[next(static_cast<std::uint32_t>(literals.size()))];
     INFO("text: " << text);
     CHECK(found(finder, text) == naive(literals, text));
   }
+}
+
+}  // namespace
+
+TEST_CASE("LiteralFinder agrees with a naive search on random texts") {
+  CheckAgainstNaive(200, 6, false);
+}
+
+TEST_CASE("LiteralFinder with more states than 16 bits hold") {
+  CheckAgainstNaive(4000, 40, true);
 }
 
 TEST_CASE("LiteralFinder with no literals finds nothing") {
