@@ -182,6 +182,7 @@ struct IntentMatcher::Scratch {
   std::vector<Evidence> evidence;        // per intent
   std::vector<std::uint32_t> candidates;  // rules worth running
   std::vector<std::uint32_t> vetoes;      // candidate vetoes, run last
+  text::StampSet veto_checked;           // intents whose vetoes have run
   std::vector<int> literals;             // literals found in the text
   text::StampSet present, considered;    // literals in the text; rules looked at
   MessageTerms terms;
@@ -527,18 +528,30 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
   }
 
-  for (std::uint32_t c : vetoes) {
-    const RuleRef& r = rules_[c]->ref;
-    Evidence& e = evidence[static_cast<size_t>(r.intent)];
-    if (e.veto >= 0 || (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0)) continue;
-    if (rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) e.veto = r.index;
-  }
+  // Vetoes run only where they can change the result: for intents whose
+  // pattern fired (whether any such intent stands changes the others'
+  // scores), then for the rest in rank order until kMaxCandidates stand.
+  scratch.veto_checked.reset(count);
+  auto vetoed = [&](std::size_t intent) {
+    Evidence& e = evidence[intent];
+    if (scratch.veto_checked.insert(intent)) {
+      for (std::uint32_t c : vetoes) {  // in rule order: the first veto that matches
+        const RuleRef& r = rules_[c]->ref;
+        if (static_cast<std::size_t>(r.intent) != intent) continue;
+        if (rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+          e.veto = r.index;
+          break;
+        }
+      }
+    }
+    return e.veto >= 0;
+  };
 
   std::vector<ScoredIntent> scored;
   for (size_t i = 0; i < count; ++i) {
     const Evidence& e = evidence[i];
     if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) continue;
-    if (e.veto >= 0 || !active(i, context)) continue;
+    if (!active(i, context) || (e.pattern >= 0 && vetoed(i))) continue;
     const double miss = (e.pattern >= 0 ? 1 - kPatternEvidence : 1.0) *
                         (e.phrase >= 0 ? 1 - kPhraseEvidence : 1.0) * (1 - e.similarity);
     const double known = kCoverageFloor + (1 - kCoverageFloor) * coverage;
@@ -557,11 +570,23 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     return a.intent < b.intent;
   };
-  if (scored.size() > kMaxCandidates) {
-    std::nth_element(scored.begin(), scored.begin() + kMaxCandidates - 1, scored.end(), better);
-    scored.resize(kMaxCandidates);
+  // The best kMaxCandidates, best first; should a veto remove one of them
+  // (rare), the whole list is ranked and walked until enough stand.
+  const std::size_t top = std::min(kMaxCandidates, scored.size());
+  if (scored.size() > top) std::nth_element(scored.begin(), scored.begin() + top - 1, scored.end(), better);
+  std::sort(scored.begin(), scored.begin() + top, better);
+  bool top_vetoed = false;
+  for (std::size_t i = 0; i < top; ++i) top_vetoed |= vetoed(static_cast<std::size_t>(scored[i].intent));
+  if (top_vetoed) {
+    std::sort(scored.begin(), scored.end(), better);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < scored.size() && kept < kMaxCandidates; ++i) {
+      if (!vetoed(static_cast<std::size_t>(scored[i].intent))) scored[kept++] = scored[i];
+    }
+    scored.resize(kept);
+  } else {
+    scored.resize(top);
   }
-  std::sort(scored.begin(), scored.end(), better);
   result.ranked = std::move(scored);
 
   const auto& locale = pack_.locale;

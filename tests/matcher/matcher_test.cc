@@ -69,8 +69,17 @@ TEST_CASE("entities become placeholders and named groups fill slots") {
 
 TEST_CASE("vetoes remove an intent") {
   auto m = MiniPack();
-  auto r = m->match("what is your return policy", {});
-  for (const auto& s : r.ranked) CHECK(m->intents()[static_cast<size_t>(s.intent)].id != "return_item");
+  // Similarity only, then a phrase that fires too: the veto wins either way,
+  // and the intents ranked after it move up.
+  for (const char* message : {"what is your return policy", "return my trainers? what is your return policy"}) {
+    INFO(message);
+    auto r = m->match(message, {});
+    CHECK_FALSE(r.ranked.empty());
+    for (const auto& s : r.ranked) CHECK(m->intents()[static_cast<size_t>(s.intent)].id != "return_item");
+  }
+  auto phrase_only = m->match("return my trainers", {});
+  REQUIRE(phrase_only.best() != nullptr);
+  CHECK(m->intents()[static_cast<size_t>(phrase_only.best()->intent)].id == "return_item");
 }
 
 TEST_CASE("context-bound intents only match when their context is active") {
