@@ -193,6 +193,20 @@ int main(int argc, char** argv) {
     std::printf("1 thread, log_turns=true, trace=false: %.0f turns/s; latency p50 %.1f us, p99 %.1f us; "
                 "CPU p50 %.1f us, p99 %.1f us (median of 3)\n",
                 s.rate, s.p50, s.p99, s.cpu_p50, s.cpu_p99);
+    // The log is written in batches by the Bot's own writer thread: count
+    // the time to write it all and both threads' CPU.
+    std::vector<double> rates, cpu_per_turn;
+    for (int run = 0; run < 3; ++run) {
+      const double cpu_start = process_cpu_seconds();
+      const auto start = SteadyClock::now();
+      const TurnStats d = drive(*bot, conversations, "w-", 1000, 100000, false);
+      bot->flush_log();
+      rates.push_back(static_cast<double>(d.turns) / seconds_since(start));
+      cpu_per_turn.push_back((process_cpu_seconds() - cpu_start) / static_cast<double>(d.turns) * 1e6);
+    }
+    std::printf("logged, writing included (100,000 turns, then flush_log): %.0f turns/s; process CPU "
+                "per turn %.1f us, writer thread included (median of 3)\n",
+                median(rates), median(cpu_per_turn));
     threads(*bot, conversations, run_seconds, 3, s.rate, "log_turns=true, trace=false");
   }
   return 0;

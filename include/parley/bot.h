@@ -72,6 +72,14 @@ class PARLEY_API Bot {
   // BotOptions::max_sessions).
   std::size_t sessions_in_memory() const;
 
+  // With BotOptions::log_turns, turns reach the store's conversation log
+  // in batches, within about 50 ms of their reply (a process killed
+  // outright loses at most those from the log; returns, handoffs, feedback
+  // and sessions are written before respond() returns). Returns once every
+  // turn answered before the call is in the log; the destructor does the
+  // same. A failure to log shows in the trace of a later reply.
+  void flush_log();
+
   // Marks the session as signed in by the host app: orders of this customer
   // are discussed without asking for an email or postcode (others' orders
   // still are verified). Pass the store's customer id.

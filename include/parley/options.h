@@ -43,7 +43,9 @@ struct BotOptions {
   // Longer messages are cut to this many characters (code points) and
   // answered politely.
   std::size_t max_message_chars = 2000;
-  // Log every turn (redacted) to the store's conversation log.
+  // Log every turn (redacted) to the store's conversation log. The log is
+  // written in batches by a thread of the Bot's own, within about 50 ms of
+  // each reply (see Bot::flush_log for what that means after a crash).
   bool log_turns = true;
   // Where sessions are kept between turns; null: in this Bot's memory only.
   // See parley/session_store.h (open_sqlite_session_store).

@@ -7,6 +7,7 @@
 #include <shared_mutex>
 
 #include "bot/session_table.h"
+#include "bot/turn_log.h"
 #include "dialogue/engine.h"
 #include "dialogue/renderer.h"
 #include "dialogue/session.h"
@@ -140,6 +141,9 @@ struct Bot::Impl {
   // before the slot is let go, so eviction loses nothing.
   bot::SessionTable sessions;
 
+  // The conversation log's writer (null without options.log_turns).
+  std::unique_ptr<bot::TurnLog> turn_log;
+
   std::map<std::string, Action, std::less<>> host_actions;
   std::function<void(const HandoffEvent&)> handoff_callback;
   std::function<void(std::string_view, std::string_view)> agent_callback;
@@ -254,6 +258,9 @@ Result<Bot> Bot::open(const BotOptions& options) {
   auto store = store::Store::open(options.store);
   if (!store) return store.error();
   impl->idle_stores.push_back(std::move(*store));
+  if (options.log_turns) {
+    impl->turn_log = std::make_unique<bot::TurnLog>([path = options.store] { return store::Store::open(path); });
+  }
   return Bot(std::move(impl));
 }
 
@@ -304,7 +311,7 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
     event.within_service_hours = slot.session.slots["_handoff_open"] == "1";
     impl_->handoff_callback(event);
   }
-  if (impl_->options.log_turns) {
+  if (impl_->turn_log) {
     store::TurnRecord turn;
     turn.at = std::chrono::floor<std::chrono::seconds>(impl_->now());
     turn.session = slot.session.id;
@@ -319,8 +326,9 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
                    : reply.intent == "fallback" ? "fallback"
                    : reply.intent == "ambiguous" ? "clarified"
                                                  : "answered";
-    if (Status logged = (*store)->log_turn(turn); !logged.ok()) {
-      reply.trace.push_back("log: " + logged.message());
+    impl_->turn_log->add(std::move(turn));
+    if (std::string problem = impl_->turn_log->take_problem(); !problem.empty()) {
+      reply.trace.push_back(std::move(problem));
     }
   }
   impl_->save(slot, reply);
@@ -365,6 +373,10 @@ std::string Bot::state(std::string_view session_id) const {
 }
 
 std::size_t Bot::sessions_in_memory() const { return impl_->sessions.size(); }
+
+void Bot::flush_log() {
+  if (impl_->turn_log) impl_->turn_log->flush();
+}
 
 void Bot::sign_in(std::string_view session_id, std::int64_t customer_id) {
   (void)impl_->edit(session_id, false, [&](dialogue::Session& session) { session.customer_id = customer_id; });

@@ -3,6 +3,7 @@
 // conversation.
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -62,8 +63,9 @@ class Runner {
     ConversationResult result{c.name, c.where, false, 0, ""};
     auto day = day_for(c.today);
     if (!day) return day.error();
-    if (Status s = reset_store(**day); !s.ok()) return s;
     Bot& bot = *(*day)->bot;
+    bot.flush_log();  // no log write in flight while the store is reset
+    if (Status s = reset_store(**day); !s.ok()) return s;
     // A new session per conversation, named after it: nothing carries over,
     // and the reply variations (picked per session) do not change when other
     // conversations are added or reordered.
@@ -137,7 +139,10 @@ class Runner {
       SQLite::Database from(day.original, SQLite::OPEN_READONLY);
       SQLite::Database to(day.working, SQLite::OPEN_READWRITE);
       SQLite::Backup backup(to, from);
-      backup.executeStep(-1);
+      if (const int done = backup.executeStep(-1); done != SQLITE_DONE) {
+        return Status(ErrorCode::kStore, "cannot reset " + day.working + " from " + day.original +
+                                             ": " + sqlite3_errstr(done));
+      }
     } catch (const std::exception& e) {
       return Status(ErrorCode::kStore, "cannot reset " + day.working + " from " + day.original + ": " + e.what());
     }

@@ -155,6 +155,9 @@ class Store {
   Result<std::int64_t> record_handoff(const HandoffRecord& handoff);
   Status record_feedback(const FeedbackRecord& feedback);
   Status log_turn(const TurnRecord& turn);
+  // Logs several turns in one transaction: all of them or, on failure,
+  // none (the error says so).
+  Status log_turns(const std::vector<TurnRecord>& turns);
   // Inserts or replaces the session's data (opaque text, JSON by convention).
   Status save_session(std::string_view session_id, std::string_view data,
                       Timestamp updated_at);

@@ -1,5 +1,7 @@
 // Store: what the bot writes — handoffs, feedback, the conversation log and
 // session state.
+#include <SQLiteCpp/Transaction.h>
+
 #include <string>
 
 #include "store/connection.h"
@@ -38,19 +40,41 @@ Status Store::record_feedback(const FeedbackRecord& feedback) {
   }
 }
 
+namespace {
+
+void insert_turn(Connection& connection, const TurnRecord& turn) {
+  Query q = connection.query(
+      "INSERT INTO conversation_log (at, session, locale, text_redacted, "
+      "intent, confidence, state, outcome) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  q.bind(1, turn.at).bind(2, turn.session).bind(3, turn.locale);
+  q.bind(4, turn.text_redacted).bind(5, turn.intent);
+  q.bind(6, turn.confidence).bind(7, turn.state).bind(8, turn.outcome).run();
+}
+
+}  // namespace
+
 Status Store::log_turn(const TurnRecord& turn) {
   try {
     auto write = connection_->write_guard();
-    Query q = connection_->query(
-        "INSERT INTO conversation_log (at, session, locale, text_redacted, "
-        "intent, confidence, state, outcome) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    q.bind(1, turn.at).bind(2, turn.session).bind(3, turn.locale);
-    q.bind(4, turn.text_redacted).bind(5, turn.intent);
-    q.bind(6, turn.confidence).bind(7, turn.state).bind(8, turn.outcome).run();
+    insert_turn(*connection_, turn);
     return Status::Ok();
   } catch (...) {
     return connection_->failure("log a turn of session " + turn.session);
+  }
+}
+
+Status Store::log_turns(const std::vector<TurnRecord>& turns) {
+  if (turns.empty()) return Status::Ok();
+  try {
+    auto write = connection_->write_guard();
+    SQLite::Transaction transaction(connection_->db(), SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& turn : turns) insert_turn(*connection_, turn);
+    transaction.commit();
+    return Status::Ok();
+  } catch (...) {
+    return connection_->failure("log " + std::to_string(turns.size()) +
+                                " turns (none was written)");
   }
 }
 
