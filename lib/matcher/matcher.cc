@@ -3,6 +3,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <future>
@@ -41,19 +42,34 @@ constexpr double kSimilarityBesidePattern = 0.9;
 constexpr int64_t kSetMemory = 64 << 20;
 
 
-// "0.87" for 0.8675: what printf's "%.2f" gives for the scores explain()
-// shows (0 to 1, or small thresholds), without printf's cost on every turn.
-std::string TwoDecimals(double value) {
+// Appends "0.87" for 0.8675: what printf's "%.2f" gives for the scores
+// explain() shows (0 to 1, or small thresholds), without printf's cost or
+// a temporary string on every turn.
+void AppendTwoDecimals(std::string& out, double value) {
   if (!(value >= 0.0) || value >= 1e6) {  // NaN, negative or huge: let printf do it
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    return buffer;
+    out += buffer;
+    return;
   }
   const auto hundredths = static_cast<long long>(std::llround(value * 100.0));
-  std::string out = std::to_string(hundredths / 100) + ".";
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, hundredths / 100).ptr;
+  out.append(digits, end);
+  out += '.';
   out += static_cast<char>('0' + hundredths % 100 / 10);
   out += static_cast<char>('0' + hundredths % 10);
-  return out;
+}
+
+// Appends " (file:line)".
+void AppendWhere(std::string& out, const intents::SourceLocation& where) {
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, where.line).ptr;
+  out += " (";
+  out += where.file;
+  out += ':';
+  out.append(digits, end);
+  out += ')';
 }
 
 RE2::Options RuleOptions() {
@@ -627,6 +643,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
 std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const {
   std::vector<std::string> lines;
+  lines.reserve(3 + result.input.corrections.size() + result.input.entities.size() + result.ranked.size());
   lines.push_back("normalised: \"" + result.input.text + "\"");
   for (const auto& [from, to] : result.input.corrections) {
     lines.push_back("corrected: \"" + from + "\" -> \"" + to + "\"");
@@ -638,31 +655,44 @@ std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const
 
   for (const auto& s : result.ranked) {
     const auto& intent = pack_.intents[static_cast<size_t>(s.intent)];
-    std::string line = "candidate " + intent.id + " " + TwoDecimals(s.confidence) + ":";
-    const auto at = [](const intents::SourceLocation& w) {
-      return " (" + w.file + ":" + std::to_string(w.line) + ")";
+    std::string line;
+    line.reserve(256);
+    line += "candidate ";
+    line += intent.id;
+    line += ' ';
+    AppendTwoDecimals(line, s.confidence);
+    line += ':';
+    auto rule = [&line](const char* kind, const intents::Text& text) {
+      line += kind;
+      line += text.value;
+      line += '\'';
+      AppendWhere(line, text.where);
+      line += ';';
     };
-    if (s.evidence.pattern >= 0) {
-      const auto& p = intent.patterns[static_cast<size_t>(s.evidence.pattern)];
-      line += " pattern '" + p.value + "'" + at(p.where) + ";";
-    }
-    if (s.evidence.phrase >= 0) {
-      const auto& p = intent.phrases[static_cast<size_t>(s.evidence.phrase)];
-      line += " phrase '" + p.value + "'" + at(p.where) + ";";
-    }
+    if (s.evidence.pattern >= 0) rule(" pattern '", intent.patterns[static_cast<size_t>(s.evidence.pattern)]);
+    if (s.evidence.phrase >= 0) rule(" phrase '", intent.phrases[static_cast<size_t>(s.evidence.phrase)]);
     if (s.evidence.example >= 0) {
       const auto& x = intent.examples[static_cast<size_t>(s.evidence.example)];
-      line += " example '" + x.value + "' similarity " + TwoDecimals(s.evidence.similarity) + at(x.where);
+      line += " example '";
+      line += x.value;
+      line += "' similarity ";
+      AppendTwoDecimals(line, s.evidence.similarity);
+      AppendWhere(line, x.where);
     }
-    lines.push_back(line);
+    lines.push_back(std::move(line));
   }
-  std::string decision = std::string("decision: ") + decision_name(result.decision);
+  std::string decision = "decision: ";
+  decision += decision_name(result.decision);
   if (result.decision == Decision::kIntent) {
-    decision += " " + pack_.intents[static_cast<size_t>(result.ranked[0].intent)].id;
+    decision += ' ';
+    decision += pack_.intents[static_cast<size_t>(result.ranked[0].intent)].id;
   }
-  decision += " (threshold " + TwoDecimals(pack_.locale.fallback_threshold);
-  decision += ", margin " + TwoDecimals(pack_.locale.ambiguity_margin) + ")";
-  lines.push_back(decision);
+  decision += " (threshold ";
+  AppendTwoDecimals(decision, pack_.locale.fallback_threshold);
+  decision += ", margin ";
+  AppendTwoDecimals(decision, pack_.locale.ambiguity_margin);
+  decision += ')';
+  lines.push_back(std::move(decision));
   return lines;
 }
 
