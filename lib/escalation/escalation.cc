@@ -14,33 +14,56 @@ Detector::Detector(const intents::EscalationPolicy& policy,
   for (const auto* table : {&policy.words, &policy.phrases}) {
     for (const auto& [text, weight] : *table) {
       auto words = split(text);
-      if (!words.empty()) weighted_.emplace_back(std::move(words), weight);
+      if (words.empty()) continue;
+      std::string joined;
+      for (const auto& w : words) joined += (joined.empty() ? "" : " ") + w;
+      cue_text_.push_back("'" + joined + "'");
+      cue_weights_.push_back(weight);
+      cues_.add(std::move(words));
     }
   }
   for (const auto& [topic, phrases] : policy.sensitive) {
-    std::vector<std::vector<std::string>> compiled;
     for (const auto& p : phrases) {
       auto words = split(p);
-      if (!words.empty()) compiled.push_back(std::move(words));
+      if (words.empty()) continue;
+      sensitive_.add(std::move(words));
+      sensitive_topic_.push_back(topics_.size());
     }
-    topics_.emplace_back(topic, std::move(compiled));
+    topics_.push_back(topic);
   }
 }
 
-bool Detector::contains(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
-  if (phrase.empty() || phrase.size() > words.size()) return false;
-  return std::search(words.begin(), words.end(), phrase.begin(), phrase.end()) != words.end();
+std::size_t Detector::PhraseIndex::add(std::vector<std::string> phrase) {
+  const std::size_t id = phrases_.size();
+  by_first_word_[phrase.front()].push_back(id);
+  phrases_.push_back(std::move(phrase));
+  return id;
+}
+
+void Detector::PhraseIndex::find(const std::vector<std::string>& words, std::vector<char>& found) const {
+  found.assign(phrases_.size(), 0);
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    const auto it = by_first_word_.find(words[at]);
+    if (it == by_first_word_.end()) continue;
+    for (std::size_t id : it->second) {
+      const auto& phrase = phrases_[id];
+      if (phrase.size() <= words.size() - at &&
+          std::equal(phrase.begin() + 1, phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(at) + 1)) {
+        found[id] = 1;
+      }
+    }
+  }
 }
 
 FrustrationSignal Detector::frustration(std::string_view raw, const std::vector<std::string>& words,
                                         bool repeated) const {
   FrustrationSignal signal;
-  for (const auto& [phrase, weight] : weighted_) {
-    if (!contains(words, phrase)) continue;
-    signal.score += weight;
-    std::string joined;
-    for (const auto& w : phrase) joined += (joined.empty() ? "" : " ") + w;
-    signal.cues.push_back("'" + joined + "'");
+  thread_local std::vector<char> found;
+  cues_.find(words, found);
+  for (std::size_t id = 0; id < found.size(); ++id) {  // in the policy's order
+    if (!found[id]) continue;
+    signal.score += cue_weights_[id];
+    signal.cues.push_back(cue_text_[id]);
   }
   int upper = 0, lower = 0;
   bool punctuation_run = false;
@@ -69,12 +92,13 @@ FrustrationSignal Detector::frustration(std::string_view raw, const std::vector<
 }
 
 std::string Detector::sensitive_topic(const std::vector<std::string>& words) const {
-  for (const auto& [topic, phrases] : topics_) {
-    for (const auto& phrase : phrases) {
-      if (contains(words, phrase)) return topic;
-    }
+  thread_local std::vector<char> found;
+  sensitive_.find(words, found);
+  std::size_t first = topics_.size();  // the first topic, in the policy's order, with a phrase here
+  for (std::size_t id = 0; id < found.size(); ++id) {
+    if (found[id]) first = std::min(first, sensitive_topic_[id]);
   }
-  return "";
+  return first < topics_.size() ? topics_[first] : "";
 }
 
 ServiceWindow Detector::service_window(std::chrono::system_clock::time_point now) const {

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -51,11 +52,28 @@ class Detector {
   const intents::EscalationPolicy& policy() const { return policy_; }
 
  private:
-  static bool contains(const std::vector<std::string>& words, const std::vector<std::string>& phrase);
+  // Word sequences, found in a message with one look-up per message word
+  // (by their first word) instead of a scan per sequence.
+  class PhraseIndex {
+   public:
+    // Returns the new phrase's id (0, 1, 2...).
+    std::size_t add(std::vector<std::string> phrase);
+    // Marks found[id] for every phrase occurring in `words`.
+    void find(const std::vector<std::string>& words, std::vector<char>& found) const;
+    std::size_t size() const { return phrases_.size(); }
+
+   private:
+    std::vector<std::vector<std::string>> phrases_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+  };
 
   intents::EscalationPolicy policy_;
-  std::vector<std::pair<std::vector<std::string>, double>> weighted_;  // words and phrases
-  std::vector<std::pair<std::string, std::vector<std::vector<std::string>>>> topics_;
+  PhraseIndex cues_;                 // weighted words and phrases
+  std::vector<double> cue_weights_;  // per cue id
+  std::vector<std::string> cue_text_;
+  PhraseIndex sensitive_;                      // every sensitive phrase
+  std::vector<std::size_t> sensitive_topic_;   // per phrase id: index into topics_
+  std::vector<std::string> topics_;
 };
 
 }  // namespace parley::escalation
