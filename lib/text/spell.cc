@@ -188,12 +188,18 @@ std::string SpellChecker::correct(std::string_view word) const {
       best_count = count;
     }
   };
-  ForEachDelete(word, allowed, [&](std::uint64_t h) {
+  auto look_up = [&](std::uint64_t h) {
     const std::size_t b = h >> (64 - bucket_bits_);
     for (std::uint32_t v = buckets_[b]; v < buckets_[b + 1] && variants_[v].hash <= h; ++v) {
       if (variants_[v].hash == h) consider(variants_[v].word);
     }
-  });
+  };
+  // Every word one edit away shares a variant of at most one delete with
+  // the word (a substitution or transposition: delete the same letter on
+  // both sides), so the first round finds all of them; only without one
+  // does the far larger round of two deletes run.
+  ForEachDelete(word, std::min(allowed, 1), look_up);
+  if (allowed >= 2 && best_distance > 1) ForEachDelete(word, allowed, look_up);
   return best == UINT32_MAX ? std::string() : words_[best];
 }
 
