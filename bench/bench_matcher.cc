@@ -1,8 +1,9 @@
 // Matcher throughput, latency, load time and the cost curve as the pack grows.
 //
 //   build-bench/bench/bench_matcher [seconds-per-run]
-//   build-bench/bench/bench_matcher --passes N [--pairs]
-//       N passes over the corpus (or over the joined pairs, ~60 bytes), nothing else: for profilers
+//   build-bench/bench/bench_matcher --passes N [--pairs] [--intents K]
+//       N passes over the corpus (or over the joined pairs, ~60 bytes), with the
+//       English pack (or the synthetic pack of K intents), nothing else: for profilers
 //
 // Targets (issue "matcher performance"): one thread classifies at least
 // 200,000 messages/s of median length ~60 bytes; loading and compiling the
@@ -109,8 +110,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> pairs;
   for (size_t i = 0; i + 1 < all.size(); i += 2) pairs.push_back(all[i] + ". " + all[i + 1]);
   if (argc > 2 && std::string(argv[1]) == "--passes") {  // for profilers: match, nothing else
-    const auto m = compile_or_die(load_or_die(pack_dir));
-    const bool joined = argc > 3 && std::string(argv[3]) == "--pairs";
+    bool joined = false;
+    std::size_t intents = 0;
+    for (int a = 3; a < argc; ++a) {
+      if (std::string(argv[a]) == "--pairs") joined = true;
+      if (std::string(argv[a]) == "--intents" && a + 1 < argc) intents = std::strtoul(argv[++a], nullptr, 10);
+    }
+    const intents::Pack english = load_or_die(pack_dir);
+    const auto m = compile_or_die(intents > 0 ? grow_pack(english, intents) : english);
     size_t sink = 0;
     for (int p = std::atoi(argv[2]); p > 0; --p) {
       for (const auto& message : joined ? pairs : all) sink += m->match(message, {}).ranked.size();

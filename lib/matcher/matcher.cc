@@ -388,13 +388,16 @@ void IntentMatcher::index_examples() {
 
   const double n = static_cast<double>(std::max<size_t>(pack_.intents.size(), 1));
   std::unordered_set<std::string> stopwords(pack_.locale.stopwords.begin(), pack_.locale.stopwords.end());
-  std::vector<char> common;  // per term: left out of the posting walk
+  // Per term: left out of the posting walk, for being in over half the
+  // intents or a stopword. Their weight is small (stopwords: a fifth) and
+  // their lists long; they still count in the norms and the coverage.
+  std::vector<char> common;
   for (const auto& [word, users] : intents_using) {
     float w = static_cast<float>(std::log((n + 1.0) / (static_cast<double>(users.size()) + 0.5)));
     if (stopwords.count(word)) w *= kStopwordFactor;
     term_ids_.emplace(word, static_cast<std::uint32_t>(terms_.size()));
     terms_.push_back(Term{std::max(w, 0.01f), 0, 0});
-    common.push_back(static_cast<double>(users.size()) > kCommonWordShare * n);
+    common.push_back(static_cast<double>(users.size()) > kCommonWordShare * n || stopwords.count(word) > 0);
   }
   unknown_weight_ = static_cast<float>(kUnknownWordWeight * std::log((n + 1.0) / 1.5));
   // Message words reach their term in one look-up: the term's own word,
