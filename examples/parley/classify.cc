@@ -12,7 +12,21 @@
 namespace parley::cli {
 
 namespace {
-const char* const kUsage = "parley classify [--intents DIR] [--locale TAG] < messages.txt";
+const char* const kUsage =
+    "parley classify [--intents DIR] [--locale TAG] [--context question|slot] [--candidates] < messages.txt";
+
+// "intent:0.873,intent:0.512" for every ranked candidate, or "-".
+std::string candidate_list(const matcher::IntentMatcher& m, const matcher::MatchResult& r) {
+  std::string out;
+  char buf[32];
+  for (const auto& c : r.ranked) {
+    if (!out.empty()) out += ',';
+    out += m.intents()[static_cast<size_t>(c.intent)].id;
+    std::snprintf(buf, sizeof buf, ":%.3f", c.confidence);
+    out += buf;
+  }
+  return out.empty() ? "-" : out;
+}
 }
 
 // Loads and compiles the pack of `intents`/`locale`, printing problems.
@@ -22,6 +36,8 @@ int classify_main(int argc, char** argv) {
   std::vector<FlagSpec> specs = {
       {"intents", true, "intent folder (default: the bundled intents)"},
       {"locale", true, "locale of the pack (default: en)"},
+      {"context", true, "classify as if the bot had asked: 'question' (yes/no) or 'slot' (a value)"},
+      {"candidates", false, "add a fifth column: every candidate as intent:confidence, best first"},
   };
   auto args = parse(argc, argv, 2, specs, kUsage);
   if (!args) return kError;
@@ -30,12 +46,30 @@ int classify_main(int argc, char** argv) {
                "Reads messages from stdin, one per line, and writes one line for each, in order:\n"
                "  intent<TAB>confidence<TAB>second intent<TAB>second confidence\n"
                "The intent is 'fallback' or 'ambiguous' when the bot would say so. Every input line\n"
-               "(empty, invalid UTF-8, megabytes long) gets exactly one output line.",
+               "(empty, invalid UTF-8, megabytes long) gets exactly one output line.\n"
+               "Intents bound to a context (affirm, deny: a pending yes/no question) are only\n"
+               "recognised with --context.",
                specs,
                "  parley classify < todays-messages.txt > classified.tsv\n"
-               "  echo 'wheres my parcel' | parley classify --intents intents --locale en\n");
+               "  echo 'wheres my parcel' | parley classify --intents intents --locale en\n"
+               "  printf 'yes please\\nnah\\n' | parley classify --context question\n"
+               "  parley classify --candidates < messages.txt | grep ambiguous\n");
     return kOk;
   }
+  matcher::MatchContext context;
+  if (args->has("context")) {
+    const std::string c = args->get("context");
+    if (c == "question") {
+      context.question_pending = true;
+    } else if (c == "slot") {
+      context.slot_pending = true;
+    } else if (c != "none") {
+      std::cerr << "parley classify: --context must be 'question', 'slot' or 'none', not '" << c
+                << "'\nusage: " << kUsage << "\n";
+      return kError;
+    }
+  }
+  const bool candidates = args->has("candidates");
   auto m = load_matcher(args->get("intents", default_intents()), args->get("locale", "en"));
   if (!m) return kError;
   std::string line;
@@ -43,7 +77,7 @@ int classify_main(int argc, char** argv) {
   char buf[32];
   while (std::getline(std::cin, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    auto r = m->match(line, {});
+    auto r = m->match(line, context);
     out.clear();
     if (r.decision == matcher::Decision::kIntent) {
       out += m->intents()[static_cast<size_t>(r.best()->intent)].id;
@@ -60,6 +94,10 @@ int classify_main(int argc, char** argv) {
       std::snprintf(buf, sizeof buf, "\t%.3f", 0.0);
     }
     out += buf;
+    if (candidates) {
+      out += '\t';
+      out += candidate_list(*m, r);
+    }
     out += '\n';
     std::fwrite(out.data(), 1, out.size(), stdout);
   }
