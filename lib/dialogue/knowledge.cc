@@ -432,6 +432,37 @@ Outcome return_status(ActionContext& ctx) {
 
 // "12 High Street, Leeds, LS1 4AB" -> address parts; the region stays the
 // order's (a new region would change delivery options and costs).
+// `part` as a postcode in its usual form, if it is one: an Irish Eircode
+// ("D02 AF30", "d02af30", "D6W 1234" -> "D02 AF30": a routing key of one
+// of the letters A C D E F H K N P R T V W X Y and two digits, or D6W, and
+// four letters or digits from the same set; no UK postcode has that
+// shape), else a UK postcode (letters and digits, 5 to 8 characters with
+// the space, the inward part a digit and two letters), upper-cased.
+std::optional<std::string> postcode_in(std::string_view part) {
+  std::string upper, compact;
+  for (char c : part) {
+    const char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    upper += u;
+    if (u != ' ') compact += u;
+  }
+  auto eircode_char = [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || std::string_view("ACDEFHKNPRTVWXY").find(c) != std::string_view::npos;
+  };
+  const bool routing_key =
+      compact.size() == 7 &&
+      (compact.compare(0, 3, "D6W") == 0 ||
+       (std::isalpha(static_cast<unsigned char>(compact[0])) && eircode_char(compact[0]) &&
+        std::isdigit(static_cast<unsigned char>(compact[1])) && std::isdigit(static_cast<unsigned char>(compact[2]))));
+  if (routing_key && std::all_of(compact.begin() + 3, compact.end(), eircode_char) &&
+      upper.size() <= 8) {
+    return compact.substr(0, 3) + " " + compact.substr(3);
+  }
+  const bool uk = upper.size() >= 5 && upper.size() <= 8 && std::isalpha(static_cast<unsigned char>(upper[0])) &&
+                  std::isdigit(static_cast<unsigned char>(upper[upper.size() - 3]));
+  if (uk) return upper;
+  return std::nullopt;
+}
+
 std::optional<store::Address> parse_address(std::string_view text, const store::Address& current) {
   std::vector<std::string> parts;
   std::string part;
@@ -448,14 +479,8 @@ std::optional<store::Address> parse_address(std::string_view text, const store::
   store::Address a = current;
   std::string postcode;
   for (auto it = parts.begin(); it != parts.end(); ++it) {
-    std::string upper;
-    for (char c : *it) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    // A UK postcode: letters and digits, 5 to 8 characters with the space.
-    const bool looks_like_postcode = upper.size() >= 5 && upper.size() <= 8 &&
-                                     std::isalpha(static_cast<unsigned char>(upper[0])) &&
-                                     std::isdigit(static_cast<unsigned char>(upper[upper.size() - 3]));
-    if (looks_like_postcode) {
-      postcode = upper;
+    if (auto found = postcode_in(*it)) {
+      postcode = std::move(*found);
       parts.erase(it);
       break;
     }
