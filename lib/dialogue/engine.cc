@@ -86,6 +86,8 @@ class TurnRunner {
 
   // --- helpers ---
   const intents::FlowDef* flow_for(const std::string& intent) const;
+  // How many times the current flow re-asks for `slot` (its `retries:`).
+  int slot_retries(const std::string& slot) const;
   bool needs_verification(const intents::FlowDef& flow);
   bool missing_slots(const intents::FlowDef& flow) const;
   std::string extract_slot(const std::string& slot);
@@ -272,7 +274,7 @@ void TurnRunner::handle_collecting() {
     interrupt(other);
     return;
   }
-  if (++s_.retries > kDefaultRetries) {
+  if (++s_.retries > slot_retries(slot)) {
     offer_human("slot_not_understood", render("slot_give_up"));
     return;
   }
@@ -462,6 +464,15 @@ void TurnRunner::start_intent(const std::string& intent) {
   fill_slots_from_message(intent);
   if (!flow_for(intent)) s_.slots["topic"] = intent;
   advance_flow();
+}
+
+int TurnRunner::slot_retries(const std::string& slot) const {
+  if (const intents::FlowDef* flow = flow_for(s_.flow)) {
+    for (const auto& def : flow->slots) {
+      if (def.name == slot) return def.retries;
+    }
+  }
+  return kDefaultRetries;
 }
 
 bool TurnRunner::missing_slots(const intents::FlowDef& flow) const {

@@ -278,7 +278,13 @@ void ReadFlows(FileReader& r, const YAML::Node& node, Pack& pack) {
         slot.where = r.Where(s);
         if (s["name"]) slot.name = r.Scalar(s["name"], "slot name");
         if (s["prompt"]) slot.prompt = r.Scalar(s["prompt"], "prompt");
-        if (s["retries"]) slot.retries = r.Number<int>(s["retries"], "retries", 2);
+        if (s["retries"]) {
+          slot.retries = r.Number<int>(s["retries"], "retries", 2);
+          if (slot.retries < 0 || slot.retries > 10) {
+            r.Error(s["retries"], "retries must be between 0 and 10 (re-asks before a person is offered)");
+            slot.retries = 2;
+          }
+        }
         if (slot.name.empty()) r.Error(s, "flow slot without a 'name'");
         if (slot.prompt.empty()) r.Error(s, "flow slot '" + slot.name + "' has no 'prompt'");
         flow.slots.push_back(std::move(slot));
