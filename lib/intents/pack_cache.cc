@@ -214,15 +214,15 @@ template <typename A> void Visit(A& a, FlowDef& f);
 template <typename A> void Visit(A& a, EscalationPolicy& e);
 template <typename A> void Visit(A& a, Pack& p);
 
+// Each field in turn.
+template <typename A, typename... T> void Fields(A& a, T&... fields) { (Visit(a, fields), ...); }
+
 template <typename A> void Visit(A& a, SourceLocation& w) {
   a.file(w.file);
   a(w.line);
   a(w.column);
 }
-template <typename A> void Visit(A& a, Text& t) {
-  a(t.value);
-  Visit(a, t.where);
-}
+template <typename A> void Visit(A& a, Text& t) { Fields(a, t.value, t.where); }
 template <typename A, typename T> void Visit(A& a, std::vector<T>& v) {
   if constexpr (std::is_same_v<A, Writer>) {
     a.number(v.size());
@@ -247,97 +247,31 @@ template <typename A, typename V> void Visit(A& a, std::map<std::string, V>& m) 
     }
   }
 }
-template <typename A> void Visit(A& a, SlotDef& s) {
-  a(s.name);
-  a(s.entity);
-  a(s.required);
-  Visit(a, s.where);
-}
+template <typename A> void Visit(A& a, SlotDef& s) { Fields(a, s.name, s.entity, s.required, s.where); }
 template <typename A> void Visit(A& a, IntentDef& i) {
-  a(i.id);
-  a(i.description);
-  a(i.priority);
-  Visit(a, i.contexts);
-  Visit(a, i.slots);
-  Visit(a, i.patterns);
-  Visit(a, i.phrases);
-  Visit(a, i.vetoes);
-  Visit(a, i.examples);
-  Visit(a, i.where);
+  Fields(a, i.id, i.description, i.priority, i.contexts, i.slots, i.patterns, i.phrases, i.vetoes,
+         i.examples, i.where);
 }
-template <typename A> void Visit(A& a, SynonymClass& c) {
-  a(c.name);
-  Visit(a, c.members);
-  Visit(a, c.where);
-}
-template <typename A> void Visit(A& a, EntityDef& e) {
-  a(e.name);
-  Visit(a, e.patterns);
-  Visit(a, e.where);
-}
+template <typename A> void Visit(A& a, SynonymClass& c) { Fields(a, c.name, c.members, c.where); }
+template <typename A> void Visit(A& a, EntityDef& e) { Fields(a, e.name, e.patterns, e.where); }
 template <typename A> void Visit(A& a, LocaleSettings& l) {
-  a(l.tag);
-  a(l.formatting);
-  a(l.fold_accents);
-  a(l.fallback_threshold);
-  a(l.ambiguity_margin);
-  Visit(a, l.stopwords);
-  Visit(a, l.known_words);
-  a(l.known_words_file);
+  Fields(a, l.tag, l.formatting, l.fold_accents, l.fallback_threshold, l.ambiguity_margin,
+         l.stopwords, l.known_words, l.known_words_file);
 }
-template <typename A> void Visit(A& a, ResponseDef& r) {
-  a(r.key);
-  Visit(a, r.variants);
-  Visit(a, r.where);
-}
-template <typename A> void Visit(A& a, FlowSlotDef& s) {
-  a(s.name);
-  a(s.prompt);
-  a(s.retries);
-  Visit(a, s.where);
-}
+template <typename A> void Visit(A& a, ResponseDef& r) { Fields(a, r.key, r.variants, r.where); }
+template <typename A> void Visit(A& a, FlowSlotDef& s) { Fields(a, s.name, s.prompt, s.retries, s.where); }
 template <typename A> void Visit(A& a, FlowDef& f) {
-  a(f.intent);
-  Visit(a, f.slots);
-  a(f.verify);
-  a(f.confirm);
-  a(f.action);
-  a(f.response);
-  Visit(a, f.where);
+  Fields(a, f.intent, f.slots, f.verify, f.confirm, f.action, f.response, f.where);
 }
 template <typename A> void Visit(A& a, EscalationPolicy& e) {
-  a(e.misses_before_handoff);
-  a(e.failed_verifications);
-  a(e.offer_at);
-  a(e.handoff_at);
-  a(e.decay);
-  Visit(a, e.words);
-  Visit(a, e.phrases);
-  a(e.all_caps);
-  a(e.repeated_punctuation);
-  a(e.repeated_question);
-  Visit(a, e.sensitive);
-  a(e.timezone);
-  Visit(a, e.open_days);
-  a(e.open_minute);
-  a(e.close_minute);
-  Visit(a, e.feedback_after);
-  Visit(a, e.where);
+  Fields(a, e.misses_before_handoff, e.failed_verifications, e.offer_at, e.handoff_at, e.decay,
+         e.words, e.phrases, e.all_caps, e.repeated_punctuation, e.repeated_question, e.sensitive,
+         e.timezone, e.open_days, e.open_minute, e.close_minute, e.feedback_after, e.where);
 }
 template <typename A> void Visit(A& a, Pack& p) {
-  a(p.directory);
-  Visit(a, p.locale);
-  Visit(a, p.intents);
-  Visit(a, p.synonyms);
-  Visit(a, p.shorthand);
-  Visit(a, p.entities);
-  Visit(a, p.responses);
-  Visit(a, p.flows);
-  Visit(a, p.escalation);
-  Visit(a, p.files);
-  Visit(a, p.other_files);
+  Fields(a, p.directory, p.locale, p.intents, p.synonyms, p.shorthand, p.entities, p.responses,
+         p.flows, p.escalation, p.files, p.other_files);
 }
-
 // Every file a pack was read from, with its size and hash.
 struct Source {
   std::string path;
