@@ -397,6 +397,14 @@ void TurnRunner::handle_offering_human() {
     handoff(s_.slots.count(kOfferReason) ? s_.slots[kOfferReason] : "offered");
     return;
   }
+  // An answer we cannot read ("hmm", "maybe") keeps the offer open once, with
+  // the question again; a second one, or any request, moves on from it.
+  if (intent.empty() && s_.retries == 0) {
+    ++s_.retries;
+    trace("unclear answer to the offer of a person: asked again");
+    reask("reask_yes_no");
+    return;
+  }
   s_.slots.erase(kOfferReason);
   s_.end_flow();
   if (intent == "deny") {
