@@ -2,7 +2,7 @@
 
 namespace parley::bot {
 
-TurnLog::TurnLog(OpenStore open) : open_(std::move(open)), writer_([this] { run(); }) {}
+TurnLog::TurnLog(OpenStore open) : open_(std::move(open)) {}
 
 TurnLog::~TurnLog() {
   {
@@ -10,7 +10,7 @@ TurnLog::~TurnLog() {
     stopping_ = true;
   }
   wake_.notify_one();
-  writer_.join();
+  if (writer_.joinable()) writer_.join();
 }
 
 void TurnLog::add(store::TurnRecord turn) {
@@ -22,6 +22,9 @@ void TurnLog::add(store::TurnRecord turn) {
     }
     queue_.push_back(std::move(turn));
     ++added_;
+    // The writer starts with the first turn: a Bot that has logged nothing
+    // has no thread of its own (and can, say, be opened before a fork()).
+    if (!writer_.joinable()) writer_ = std::thread([this] { run(); });
     if (queue_.size() > 1) return;  // the writer is awake already
   }
   wake_.notify_one();
@@ -29,6 +32,7 @@ void TurnLog::add(store::TurnRecord turn) {
 
 void TurnLog::flush() {
   std::unique_lock guard(lock_);
+  if (!writer_.joinable()) return;  // nothing was ever added
   const std::uint64_t target = added_;
   ++flushes_;
   wake_.notify_one();

@@ -35,7 +35,8 @@ class TurnLog {
   // are dropped and counted, and the next problem() says how many.
   static constexpr std::size_t kMaxQueued = 100000;
 
-  // `open` gives the writer its connection, when it first has turns.
+  // `open` gives the writer its connection, when it first has turns. The
+  // writer thread starts with the first add().
   explicit TurnLog(OpenStore open);
   ~TurnLog();
   TurnLog(const TurnLog&) = delete;
@@ -61,7 +62,7 @@ class TurnLog {
   std::uint64_t dropped_ = 0;
   bool stopping_ = false;
   std::string problem_;
-  std::thread writer_;  // last: starts once the rest is ready
+  std::thread writer_;  // started by the first add()
 };
 
 }  // namespace parley::bot
