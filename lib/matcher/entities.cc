@@ -14,35 +14,38 @@ EntityExtractor::EntityExtractor(const std::vector<intents::EntityDef>& defs,
                                  std::vector<intents::Diagnostic>& diagnostics) {
   RE2::Options options;
   options.set_log_errors(false);
+  std::vector<std::string> sources;  // of patterns_
   for (const auto& def : defs) {
     for (const auto& p : def.patterns) {
-      auto regex = std::make_unique<RE2>(p.value, options);
-      if (!regex->ok()) {
+      if (RE2 check(p.value, options); !check.ok()) {
         diagnostics.push_back({p.where, intents::Severity::kError,
-                               "entity '" + def.name + "': invalid regular expression: " + regex->error()});
+                               "entity '" + def.name + "': invalid regular expression: " + check.error()});
         continue;
       }
-      patterns_.push_back(Compiled{def.name, std::move(regex)});
+      sources.push_back(p.value);
+      patterns_.push_back(std::make_unique<Compiled>(
+          def.name, [pattern = p.value, options] { return std::make_unique<RE2>(pattern, options); }));
     }
   }
   RE2::Options set_options = options;
   set_options.set_max_mem(kPrefilterMemory);
-  prefilter_ = std::make_unique<re2::RE2::Set>(set_options, RE2::UNANCHORED);
-  for (const auto& c : patterns_) {
-    std::string error;
-    if (prefilter_->Add(c.regex->pattern(), &error) < 0) {  // compiled alone, so cannot fail
-      prefilter_.reset();
-      return;
+  auto make_prefilter = [sources, set_options]() -> std::unique_ptr<re2::RE2::Set> {
+    auto set = std::make_unique<re2::RE2::Set>(set_options, RE2::UNANCHORED);
+    for (const auto& source : sources) {
+      if (set->Add(source, nullptr) < 0) return nullptr;  // compiled alone, so cannot fail
     }
-  }
-  if (!prefilter_->Compile()) prefilter_.reset();
+    if (!set->Compile()) return nullptr;
+    return set;
+  };
+  // Checked once here: the copies are built the same way.
+  if (make_prefilter()) prefilter_ = std::make_unique<text::PerThread<re2::RE2::Set>>(make_prefilter);
 }
 
 void EntityExtractor::candidates(std::string_view folded, std::vector<int>& out) const {
   out.clear();
   if (prefilter_) {
     re2::RE2::Set::ErrorInfo error;
-    if (prefilter_->Match(folded, &out, &error)) {
+    if (prefilter_->get().Match(folded, &out, &error)) {
       std::sort(out.begin(), out.end());
       return;
     }
@@ -54,12 +57,12 @@ void EntityExtractor::candidates(std::string_view folded, std::vector<int>& out)
 
 bool EntityExtractor::knows(std::string_view type) const {
   return std::any_of(patterns_.begin(), patterns_.end(),
-                     [&](const Compiled& c) { return c.type == type; });
+                     [&](const auto& c) { return c->type == type; });
 }
 
 void EntityExtractor::scan(std::string_view folded, const Compiled& c,
                            std::vector<Entity>& out) const {
-  const RE2& re = *c.regex;
+  const RE2& re = c.regex.get();
   const int groups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> captures(static_cast<size_t>(groups) + 1);
   const auto& names = re.CapturingGroupNames();
@@ -104,7 +107,7 @@ std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
   candidates(folded, matching);
   for (int index : matching) {
     found.clear();
-    scan(folded, patterns_[static_cast<size_t>(index)], found);
+    scan(folded, *patterns_[static_cast<size_t>(index)], found);
     for (auto& e : found) {
       if (overlaps(e)) continue;
       auto& end = taken[e.begin];
@@ -121,7 +124,7 @@ std::vector<Entity> EntityExtractor::extract_type(std::string_view folded,
                                                  std::string_view type) const {
   std::vector<Entity> found;
   for (const auto& c : patterns_) {
-    if (c.type == type) scan(folded, c, found);
+    if (c->type == type) scan(folded, *c, found);
   }
   return found;
 }

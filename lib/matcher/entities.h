@@ -16,6 +16,7 @@
 
 #include "intents/diagnostic.h"
 #include "intents/pack.h"
+#include "text/per_thread.h"
 
 namespace parley::matcher {
 
@@ -48,8 +49,9 @@ class EntityExtractor {
 
  private:
   struct Compiled {
+    Compiled(std::string t, text::PerThread<RE2>::Make make) : type(std::move(t)), regex(std::move(make)) {}
     std::string type;
-    std::unique_ptr<RE2> regex;
+    text::PerThread<RE2> regex;
   };
   void scan(std::string_view folded, const Compiled& c, std::vector<Entity>& out) const;
   // Which of patterns_ match somewhere in `folded` (ascending indices), so
@@ -57,8 +59,9 @@ class EntityExtractor {
   // On an RE2 failure (DFA out of memory) every pattern is a candidate.
   void candidates(std::string_view folded, std::vector<int>& out) const;
 
-  std::vector<Compiled> patterns_;
-  std::unique_ptr<re2::RE2::Set> prefilter_;  // all of patterns_, same order
+  std::vector<std::unique_ptr<Compiled>> patterns_;
+  // All of patterns_, same order; null if RE2 could not build it.
+  std::unique_ptr<text::PerThread<re2::RE2::Set>> prefilter_;
 };
 
 // Resolves an English date expression ("today", "yesterday", "3 days ago",

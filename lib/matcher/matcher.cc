@@ -267,9 +267,8 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
   // by analyse_rules() (on another thread while the examples are indexed).
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
                       RuleKind kind) {
-    auto rule = std::make_unique<Rule>();
+    auto rule = std::make_unique<Rule>(regex);
     rule->ref = RuleRef{intent, index, kind};
-    rule->regex = regex;
     rule->where = &source.where;
     rules_.push_back(std::move(rule));
   };
@@ -442,10 +441,11 @@ void IntentMatcher::index_examples() {
   }
 }
 
+IntentMatcher::Rule::Rule(std::string source)
+    : regex(std::move(source)), re([this] { return std::make_unique<RE2>(regex, RuleOptions()); }) {}
+
 const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
-  const Rule& r = *rules_[rule];
-  std::call_once(r.compiled, [&] { r.re = std::make_unique<RE2>(r.regex, RuleOptions()); });
-  return *r.re;
+  return rules_[rule]->re.get();
 }
 
 void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) const {

@@ -25,6 +25,7 @@
 #include "matcher/entities.h"
 #include "matcher/normalizer.h"
 #include "text/literals.h"
+#include "text/per_thread.h"
 #include "text/string_map.h"
 
 namespace parley::matcher {
@@ -156,14 +157,14 @@ class IntentMatcher {
   // Rules are added intent by intent, patterns first: pattern p of intent i
   // is rule first_pattern_[i] + p.
   struct Rule {
+    explicit Rule(std::string source);
     RuleRef ref;
     std::string regex;
     const intents::SourceLocation* where;  // in pack_
     // Required literals: indices into the literal finder's list, one
     // vector per group; a rule is triggered by its first group.
     std::vector<std::vector<std::uint32_t>> groups;
-    mutable std::once_flag compiled;
-    mutable std::unique_ptr<RE2> re;
+    text::PerThread<RE2> re;  // compiled on first use, per thread slot
   };
   const RE2& rule_regex(std::size_t rule) const;
   // Whether intent `i` can be recognised in `context` (its `context:` list).
