@@ -55,7 +55,10 @@ struct BotOptions {
   // back from the SessionStore on its next message (every turn is saved
   // there), so nothing is lost; without, that conversation starts afresh.
   // A session in the middle of a turn is never let go. About 1 KiB per idle
-  // session, more with a long transcript. Default: 100,000.
+  // session, more with a long transcript. Default: 100,000. From 4,096 up,
+  // the sessions are kept in 16 shards bounded by a sixteenth each (threads
+  // then rarely wait for each other), so "least recently used" is per
+  // shard, and up to 15 sessions more than the bound may be kept.
   std::size_t max_sessions = 100000;
   // Sessions without a message (or other call naming them) for longer than
   // this, by `clock`, are let go the same way. 0 (default): no time limit.

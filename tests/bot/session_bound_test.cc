@@ -62,6 +62,23 @@ TEST_CASE("beyond max_sessions the least recently used session is let go") {
   CHECK(bot.sessions_in_memory() == 2);
 }
 
+TEST_CASE("a large table is bounded per shard: at most 15 sessions over max_sessions") {
+  BotFixture f;
+  auto now = test_clock();
+  Bot bot = open_bot(f, now, [](BotOptions& o) {
+    o.max_sessions = 5000;  // 16 shards of at most 313
+    o.trace = false;
+  });
+  CHECK(bot.respond("kept", "where is my order").state == "collecting_slot");
+  for (int i = 0; i < 8000; ++i) {
+    (void)bot.respond("flood-" + std::to_string(i), "hi");
+    if (i % 100 == 0) (void)bot.state("kept");  // recently used: stays
+  }
+  CHECK(bot.sessions_in_memory() <= 5015);
+  CHECK(bot.sessions_in_memory() >= 4900);
+  CHECK(bot.state("kept") == "collecting_slot");
+}
+
 TEST_CASE("with a SessionStore an evicted conversation continues where it was") {
   BotFixture f;
   auto now = test_clock();
