@@ -99,16 +99,25 @@ SingleThread single_thread(Bot& bot, const std::vector<Conversation>& conversati
   return {median(rates), median(p50s), median(p99s), median(cpu50s), median(cpu99s)};
 }
 
-void threads(Bot& bot, const std::vector<Conversation>& conversations, double seconds, int runs,
+// 1 thread, 2 threads on `bot`, and 2 threads each on a Bot of its own
+// (opened like `bot` on `store_path`): what two threads reach when they
+// share nothing but the SQLite file, the ceiling for the shared Bot.
+void threads(Bot& bot, const std::string& store_path, bool log_turns,
+             const std::vector<Conversation>& conversations, double seconds, int runs,
              double one_thread_rate, const char* label) {
   const auto turns = static_cast<size_t>(seconds * one_thread_rate) + 1;
-  std::vector<double> one, two;
-  for (int run = 0; run < runs; ++run) {  // interleaved, so drift hits both alike
+  auto first = open_bot(store_path, log_turns, false);
+  auto second = open_bot(store_path, log_turns, false);
+  std::vector<double> one, two, apart;
+  for (int run = 0; run < runs; ++run) {  // interleaved, so drift hits all alike
     one.push_back(drive_threads(bot, conversations, 1, turns));
     two.push_back(drive_threads(bot, conversations, 2, turns / 2));
+    apart.push_back(drive_bots_apart(*first, *second, conversations, turns / 2));
   }
-  std::printf("%s: 1 thread %.0f turns/s, 2 threads %.0f turns/s: %.2fx  [target >= 1.8x]\n", label,
-              median(one), median(two), median(two) / median(one));
+  std::printf("%s: 1 thread %.0f turns/s, 2 threads %.0f turns/s: %.2fx  [target >= 1.8x]; "
+              "2 threads on a Bot each %.0f turns/s: %.2fx  (median of %d)\n",
+              label, median(one), median(two), median(two) / median(one), median(apart),
+              median(apart) / median(one), runs);
 }
 
 // Median and worst latency of each scripted step over `rounds` plays.
@@ -185,7 +194,8 @@ int main(int argc, char** argv) {
                 "%.1f us, p99 %.1f us  [target p99 < 100 us]; thread CPU time per turn p50 %.1f us, "
                 "p99 %.1f us  (median of %d)\n",
                 s.rate, s.p50, s.p99, s.cpu_p50, s.cpu_p99, kRuns);
-    threads(*bot, conversations, run_seconds, kRuns, s.rate, "log_turns=false, trace=false");
+    threads(*bot, store_path, false, conversations, run_seconds, kRuns, s.rate,
+            "log_turns=false, trace=false");
   }
   {
     auto bot = open_bot(store_path, true, false);
@@ -207,7 +217,7 @@ int main(int argc, char** argv) {
     std::printf("logged, writing included (100,000 turns, then flush_log): %.0f turns/s; process CPU "
                 "per turn %.1f us, writer thread included (median of 3)\n",
                 median(rates), median(cpu_per_turn));
-    threads(*bot, conversations, run_seconds, 3, s.rate, "log_turns=true, trace=false");
+    threads(*bot, store_path, true, conversations, run_seconds, 3, s.rate, "log_turns=true, trace=false");
   }
   return 0;
 }

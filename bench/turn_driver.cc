@@ -143,4 +143,15 @@ double drive_threads(Bot& bot, const std::vector<Conversation>& conversations, i
   return static_cast<double>(total) / seconds;
 }
 
+double drive_bots_apart(Bot& first, Bot& second, const std::vector<Conversation>& conversations,
+                        std::size_t turns_each) {
+  std::size_t done[2] = {0, 0};
+  const auto start = SteadyClock::now();
+  std::thread a([&] { done[0] = drive(first, conversations, "a-", 1000, turns_each, false).turns; });
+  std::thread b([&] { done[1] = drive(second, conversations, "b-", 1000, turns_each, false).turns; });
+  a.join();
+  b.join();
+  return static_cast<double>(done[0] + done[1]) / seconds_since(start);
+}
+
 }  // namespace parley::bench

@@ -61,6 +61,11 @@ TurnStats drive(Bot& bot, const std::vector<Conversation>& conversations, const 
 double drive_threads(Bot& bot, const std::vector<Conversation>& conversations, int threads,
                      std::size_t turns_each);
 
+// Two threads, one on each Bot, each driving `turns_each` turns; returns
+// total turns per second.
+double drive_bots_apart(Bot& first, Bot& second, const std::vector<Conversation>& conversations,
+                        std::size_t turns_each);
+
 }  // namespace parley::bench
 
 #endif  // PARLEY_BENCH_TURN_DRIVER_H_

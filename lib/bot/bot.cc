@@ -7,6 +7,7 @@
 #include <shared_mutex>
 
 #include "bot/session_table.h"
+#include "bot/store_pool.h"
 #include "bot/turn_log.h"
 #include "dialogue/engine.h"
 #include "dialogue/renderer.h"
@@ -17,6 +18,7 @@
 #include "matcher/matcher.h"
 #include "redact/redact.h"
 #include "store/store.h"
+#include "text/per_thread.h"
 
 #ifndef PARLEY_INTENTS_DIR
 #define PARLEY_INTENTS_DIR "/usr/local/share/parley/intents"
@@ -112,29 +114,10 @@ struct Bot::Impl {
   BotOptions options;
   std::string directory;
 
-  mutable std::mutex content_lock;  // guards the pointer, not the content
-  std::shared_ptr<const Content> content;
+  text::PerThreadShared<const Content> content;  // swapped whole by reload()
 
-  // store::Store is not thread-safe: each turn borrows a connection of its
-  // own from this pool (SQLite in WAL mode lets them read concurrently).
-  std::mutex pool_lock;
-  std::vector<std::unique_ptr<store::Store>> idle_stores;
-
-  Result<std::unique_ptr<store::Store>> borrow_store() {
-    {
-      std::lock_guard guard(pool_lock);
-      if (!idle_stores.empty()) {
-        auto store = std::move(idle_stores.back());
-        idle_stores.pop_back();
-        return store;
-      }
-    }
-    return store::Store::open(options.store);
-  }
-  void return_store(std::unique_ptr<store::Store> store) {
-    std::lock_guard guard(pool_lock);
-    idle_stores.push_back(std::move(store));
-  }
+  // Each turn borrows a connection of its own (see bot/store_pool.h).
+  std::unique_ptr<bot::StorePool> stores;
 
   // Sessions in memory, bounded by options.max_sessions and
   // options.session_idle_timeout. With a SessionStore every change is saved
@@ -148,10 +131,7 @@ struct Bot::Impl {
   std::function<void(const HandoffEvent&)> handoff_callback;
   std::function<void(std::string_view, std::string_view)> agent_callback;
 
-  std::shared_ptr<const Content> current() const {
-    std::lock_guard guard(content_lock);
-    return content;
-  }
+  std::shared_ptr<const Content> current() const { return content.get(); }
 
   // The session's slot, created on first use (and then loaded from the
   // SessionStore, if any, under the slot's own lock).
@@ -254,10 +234,14 @@ Result<Bot> Bot::open(const BotOptions& options) {
   if (Status s = check_locale_folder(impl->directory, options.locale); !s.ok()) return s;
   auto content = load_content(impl->directory, impl->options.cache_directory);
   if (!content) return content.error();
-  impl->content = std::move(*content);
-  auto store = store::Store::open(options.store);
+  impl->content.publish(std::move(*content));
+  store::StoreOptions store_options;
+  store_options.snapshot_reuse = options.store_staleness;
+  auto open_store = [path = options.store, store_options] { return store::Store::open(path, store_options); };
+  auto store = open_store();
   if (!store) return store.error();
-  impl->idle_stores.push_back(std::move(*store));
+  impl->stores = std::make_unique<bot::StorePool>(open_store, options.store_staleness);
+  impl->stores->add(std::move(*store));
   if (options.log_turns) {
     impl->turn_log = std::make_unique<bot::TurnLog>([path = options.store] { return store::Store::open(path); });
   }
@@ -271,7 +255,7 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
   std::lock_guard session_guard(slot.lock);
   std::string load_problem;
   impl_->load_saved(slot, load_problem);
-  auto store = impl_->borrow_store();
+  auto store = impl_->stores->borrow();  // the turn's look-ups: one snapshot, one lock
   if (!store) {
     // The store became unusable (deleted, locked for longer than the busy
     // timeout...): say so, and say how to reach a person.
@@ -282,15 +266,6 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
     reply.trace.push_back("store: " + store.error().message());
     return reply;
   }
-  struct Return {  // gives the connection back whatever happens
-    Impl* impl;
-    std::unique_ptr<store::Store>& store;
-    ~Return() {
-      store->end_read_batch();
-      impl->return_store(std::move(store));
-    }
-  } give_back{impl_.get(), *store};
-  (*store)->begin_read_batch();  // the turn's look-ups: one snapshot, one lock
   const bool was_handed_off = slot.session.state == dialogue::State::kHandedOff;
   Reply reply = dialogue::run_turn(slot.session, message, impl_->environment(*content, **store));
   if (!load_problem.empty()) reply.trace.push_back(load_problem);
@@ -338,8 +313,7 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
 Status Bot::reload() {
   auto content = load_content(impl_->directory, impl_->options.cache_directory);
   if (!content) return content.error();
-  std::lock_guard guard(impl_->content_lock);
-  impl_->content = std::move(*content);
+  impl_->content.publish(std::move(*content));
   return Status::Ok();
 }
 

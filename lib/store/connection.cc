@@ -98,26 +98,30 @@ void Query::bad_value(int column, const std::string& stored) const {
 
 namespace {
 
-// One write gate per database file in this process.
-std::shared_ptr<std::mutex> write_gate_for(const std::string& path) {
+// One FileState per database file in this process.
+std::shared_ptr<Connection::FileState> file_state_for(const std::string& path) {
   static std::mutex registry_lock;
-  static std::map<std::string, std::weak_ptr<std::mutex>> registry;
+  static std::map<std::string, std::weak_ptr<Connection::FileState>> registry;
   std::error_code ec;
   std::string key = std::filesystem::weakly_canonical(path, ec).string();
   if (ec || key.empty()) key = path;
   std::lock_guard guard(registry_lock);
-  std::shared_ptr<std::mutex> gate = registry[key].lock();
-  if (!gate) {
-    gate = std::make_shared<std::mutex>();
-    registry[key] = gate;
+  std::shared_ptr<Connection::FileState> state = registry[key].lock();
+  if (!state) {
+    state = std::make_shared<Connection::FileState>();
+    registry[key] = state;
   }
-  return gate;
+  return state;
 }
 
 }  // namespace
 
-Connection::Connection(std::unique_ptr<SQLite::Database> db, std::string path)
-    : db_(std::move(db)), path_(std::move(path)), write_gate_(write_gate_for(path_)) {}
+Connection::Connection(std::unique_ptr<SQLite::Database> db, std::string path,
+                       std::chrono::milliseconds snapshot_reuse)
+    : db_(std::move(db)),
+      path_(std::move(path)),
+      file_(file_state_for(path_)),
+      snapshot_reuse_(snapshot_reuse) {}
 
 Connection::~Connection() { end_read_transaction(/*quiet=*/true); }
 
@@ -130,22 +134,40 @@ SQLite::Statement& Connection::cached(const char* sql) {
 Query Connection::query(const char* sql) {
   if (batch_reads_ && !in_read_transaction_ && !writing_ &&
       sqlite3_get_autocommit(db_->getHandle()) != 0) {
+    // Read before BEGIN: a write that lands in between makes this snapshot
+    // look outdated (harmless), never the other way round.
+    snapshot_writes_ = file_->writes.load(std::memory_order_acquire);
     SQLite::Statement& begin = cached("BEGIN DEFERRED");
     begin.reset();
     begin.exec();
     in_read_transaction_ = true;
+    if (snapshot_reuse_.count() > 0) snapshot_began_ = std::chrono::steady_clock::now();
   }
   return Query(cached(sql));
 }
 
 Connection::WriteGuard Connection::write_guard() {
   end_read_transaction(/*quiet=*/false);
-  return WriteGuard(*write_gate_, writing_);
+  return WriteGuard(*file_, writing_);
 }
 
 void Connection::batch_reads(bool on) {
   batch_reads_ = on;
-  if (!on) end_read_transaction(/*quiet=*/true);
+  if (on ? !snapshot_current() : snapshot_reuse_.count() == 0) {
+    end_read_transaction(/*quiet=*/true);
+  }
+}
+
+bool Connection::snapshot_current() const {
+  return in_read_transaction_ &&
+         file_->writes.load(std::memory_order_acquire) == snapshot_writes_ &&
+         std::chrono::steady_clock::now() - snapshot_began_ < snapshot_reuse_;
+}
+
+bool Connection::end_stale_snapshot() {
+  if (batch_reads_ || !in_read_transaction_) return false;
+  if (!snapshot_current()) end_read_transaction(/*quiet=*/true);
+  return in_read_transaction_;
 }
 
 void Connection::end_read_transaction(bool quiet) {

@@ -7,6 +7,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -82,18 +84,35 @@ class Query {
 class Connection {
  public:
   // Takes an open database; `path` is used in every error message.
-  Connection(std::unique_ptr<SQLite::Database> db, std::string path);
+  // `snapshot_reuse` > 0: see batch_reads().
+  Connection(std::unique_ptr<SQLite::Database> db, std::string path,
+             std::chrono::milliseconds snapshot_reuse = {});
   ~Connection();
+
+  // What every connection of this process to one database file shares.
+  struct FileState {
+    std::mutex write_gate;  // see write_guard()
+    // Bumped after every write through write_guard(): a kept read snapshot
+    // taken before it is outdated.
+    std::atomic<std::uint64_t> writes{0};
+  };
 
   // Marks a write for as long as it lives (see write_guard()).
   class WriteGuard {
    public:
-    WriteGuard(std::mutex& gate, bool& writing) : lock_(gate), writing_(writing) { writing_ = true; }
-    ~WriteGuard() { writing_ = false; }
+    WriteGuard(FileState& file, bool& writing)
+        : file_(file), lock_(file.write_gate), writing_(writing) {
+      writing_ = true;
+    }
+    ~WriteGuard() {
+      writing_ = false;
+      file_.writes.fetch_add(1, std::memory_order_release);
+    }
     WriteGuard(const WriteGuard&) = delete;
     WriteGuard& operator=(const WriteGuard&) = delete;
 
    private:
+    FileState& file_;
     std::unique_lock<std::mutex> lock_;
     bool& writing_;
   };
@@ -116,8 +135,17 @@ class Connection {
 
   // While on, reads share one deferred read transaction (one snapshot, one
   // round of SQLite's file locks and checks) from the first read until the
-  // next write or until batching is turned off. Off ends it.
+  // next write or until batching is turned off. Off ends it, unless
+  // snapshots are reused: then the transaction stays open, and the next
+  // batch continues in it if no write went through write_guard() on any
+  // connection of this process to the file since it began, and it began
+  // less than `snapshot_reuse` ago; otherwise the next batch starts afresh.
   void batch_reads(bool on);
+
+  // Ends a read transaction kept open between batches once it is too old or
+  // outdated (see batch_reads); returns whether one is still kept. Outside
+  // a batch only.
+  bool end_stale_snapshot();
 
   // Call only inside a catch block: converts the exception being handled
   // into a Status that names the file, says what failed (`action`, e.g.
@@ -130,14 +158,20 @@ class Connection {
   // `quiet`, else rethrows the commit's failure.
   void end_read_transaction(bool quiet);
   SQLite::Statement& cached(const char* sql);
+  // Whether the open read transaction may serve another batch.
+  bool snapshot_current() const;
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
-  std::shared_ptr<std::mutex> write_gate_;
+  std::shared_ptr<FileState> file_;
+  const std::chrono::milliseconds snapshot_reuse_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   bool batch_reads_ = false;
   bool in_read_transaction_ = false;
   bool writing_ = false;
+  // Of the open read transaction: FileState::writes and the time when it began.
+  std::uint64_t snapshot_writes_ = 0;
+  std::chrono::steady_clock::time_point snapshot_began_{};
 };
 
 // Converts the exception being handled (call only inside a catch block) for a

@@ -42,6 +42,7 @@ Status generate_demo_store(Store& store, const DemoOptions& options) {
   }
   try {
     const BigPageCache cache(c.db());
+    auto write = c.write_guard();
     SQLite::Transaction transaction(c.db(), SQLite::TransactionBehavior::IMMEDIATE);
     Query existing = c.query(
         "SELECT EXISTS (SELECT 1 FROM categories) OR EXISTS (SELECT 1 FROM "

@@ -123,7 +123,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path,
     if (Status status = prepare_schema(*db, path, options); !status.ok()) {
       return status;
     }
-    auto connection = std::make_unique<Connection>(std::move(db), path);
+    auto connection = std::make_unique<Connection>(std::move(db), path, options.snapshot_reuse);
     return std::unique_ptr<Store>(new Store(std::move(connection), options));
   } catch (...) {
     return status_from_exception(path, "open the store");
@@ -142,6 +142,8 @@ const std::string& Store::path() const { return connection_->path(); }
 void Store::begin_read_batch() { connection_->batch_reads(true); }
 
 void Store::end_read_batch() { connection_->batch_reads(false); }
+
+bool Store::end_stale_snapshot() { return connection_->end_stale_snapshot(); }
 
 Result<int> Store::schema_version() {
   try {

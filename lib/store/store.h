@@ -52,6 +52,9 @@ struct StoreOptions {
   // How long a statement waits for another connection's lock before failing
   // with kStore. Default: 5 s.
   std::chrono::milliseconds busy_timeout{5000};
+  // How long a read batch's snapshot may be reused by the next batches (see
+  // begin_read_batch). 0 (default): every batch reads the latest data.
+  std::chrono::milliseconds snapshot_reuse{0};
   // Seed for the RMA and label codes create_return invents; the same seed
   // and the same calls give the same codes. Unset (default): random.
   std::optional<std::uint64_t> code_seed{};
@@ -86,8 +89,20 @@ class Store {
   // transaction (writes commit as usual, and later look-ups see them, in a
   // new one). Keep batches short, e.g. one turn: a reader holds back WAL
   // checkpoints. Never fails; a failure to begin shows in the look-up.
+  //
+  // With StoreOptions::snapshot_reuse, end_read_batch() leaves the read
+  // transaction open and the next batch continues in it, provided no Store
+  // of this process has written to the file since it began and it began
+  // less than snapshot_reuse ago: data written by other processes is then
+  // seen up to that much later, and the file locks (system calls) are paid
+  // once per snapshot instead of once per batch. Whoever keeps such a Store
+  // idle should call end_stale_snapshot() now and then (an open snapshot
+  // keeps WAL checkpoints from completing).
   void begin_read_batch();
   void end_read_batch();
+  // Outside a batch: ends a kept snapshot that may no longer be reused;
+  // returns whether one is still kept (call again later).
+  bool end_stale_snapshot();
 
   // --- Customers and orders -------------------------------------------------
   Result<std::optional<Customer>> find_customer(std::int64_t customer_id);

@@ -2,6 +2,8 @@
 // read transaction; writes are never held inside it.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "test_util.h"
 
 namespace parley::store {
@@ -92,6 +94,114 @@ TEST_CASE("ending a batch that never read, or twice, is harmless") {
   store->end_read_batch();
   store->end_read_batch();
   CHECK(store->save_session("s", "x", at(9)).ok());
+}
+
+}  // namespace
+}  // namespace parley::store
+
+// --- snapshot reuse (StoreOptions::snapshot_reuse) ---------------------------
+
+namespace parley::store {
+namespace {
+
+using testing::TempDir;
+using namespace std::chrono_literals;
+
+// A write by "another process": a plain SQLite connection, which parley's
+// in-process bookkeeping knows nothing about.
+void write_behind_the_back(const std::string& path, const std::string& data) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  SQLite::Statement update(db, "UPDATE sessions SET data = ? WHERE id = 's'");
+  update.bind(1, data);
+  REQUIRE(update.exec() == 1);
+}
+
+std::string read(Store& store) {
+  store.begin_read_batch();
+  auto data = store.load_session("s");
+  store.end_read_batch();
+  REQUIRE(data.ok());
+  return data->value_or("(none)");
+}
+
+// Frames in the WAL that a checkpoint could not copy into the database
+// (readers still use them); 0 when nobody holds an old snapshot.
+int uncheckpointed_frames(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(PASSIVE)");
+  REQUIRE(checkpoint.executeStep());
+  return checkpoint.getColumn(1).getInt() - checkpoint.getColumn(2).getInt();
+}
+
+TEST_CASE("with snapshot reuse, later batches read in the first one's snapshot") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  StoreOptions reuse;
+  reuse.snapshot_reuse = 1h;
+  auto reader = testing::open_store(path, reuse);
+  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
+  CHECK(read(*reader) == "one");
+  write_behind_the_back(path, "two");
+  CHECK(read(*reader) == "one");  // another process's write: not seen yet
+  CHECK(reader->end_stale_snapshot());  // young and current: kept
+  CHECK(read(*reader) == "one");
+}
+
+TEST_CASE("a write by any Store of this process ends the reuse at once") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  StoreOptions reuse;
+  reuse.snapshot_reuse = 1h;
+  auto reader = testing::open_store(path, reuse);
+  auto writer = testing::open_store(path);
+  REQUIRE(writer->save_session("s", "one", at(10)).ok());
+  CHECK(read(*reader) == "one");
+  REQUIRE(writer->save_session("s", "two", at(11)).ok());
+  CHECK(read(*reader) == "two");
+  // The reader's own writes too.
+  REQUIRE(reader->save_session("s", "three", at(12)).ok());
+  CHECK(read(*reader) == "three");
+  CHECK(read(*writer) == "three");
+}
+
+TEST_CASE("a kept snapshot is not reused once older than snapshot_reuse") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  StoreOptions reuse;
+  reuse.snapshot_reuse = 20ms;
+  auto reader = testing::open_store(path, reuse);
+  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
+  CHECK(read(*reader) == "one");
+  write_behind_the_back(path, "two");
+  std::this_thread::sleep_for(30ms);
+  CHECK(read(*reader) == "two");
+}
+
+TEST_CASE("end_stale_snapshot lets checkpoints finish once the snapshot is too old") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  StoreOptions reuse;
+  reuse.snapshot_reuse = 20ms;
+  auto reader = testing::open_store(path, reuse);
+  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
+  CHECK(read(*reader) == "one");
+  write_behind_the_back(path, "two");
+  CHECK(uncheckpointed_frames(path) > 0);  // held back by the kept snapshot
+  std::this_thread::sleep_for(30ms);
+  CHECK_FALSE(reader->end_stale_snapshot());
+  CHECK(uncheckpointed_frames(path) == 0);
+  CHECK(read(*reader) == "two");
+}
+
+TEST_CASE("without snapshot reuse every batch reads the latest data") {
+  TempDir dir;
+  const std::string path = dir.file("shop.db");
+  auto reader = testing::open_store(path);
+  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
+  CHECK(read(*reader) == "one");
+  write_behind_the_back(path, "two");
+  CHECK(read(*reader) == "two");
+  CHECK_FALSE(reader->end_stale_snapshot());
 }
 
 }  // namespace
