@@ -9,6 +9,7 @@
 
 #include "dialogue/renderer.h"
 #include "dialogue/session.h"
+#include "matcher/entities.h"
 #include "store/store.h"
 
 namespace parley::dialogue {
@@ -34,6 +35,8 @@ struct ActionContext {
   Session& session;
   store::Store& store;
   const Renderer& renderer;
+  // The locale's entities (entities.yaml), over folded text.
+  const matcher::EntityExtractor& entities;
   store::Date today;
   std::uint64_t pick;        // variation choice for rendered responses
   std::string_view message;  // the customer's message (sanitised)

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "dialogue/action_context.h"
+#include "text/fold.h"
 
 namespace parley::dialogue {
 namespace {
@@ -432,38 +433,30 @@ Outcome return_status(ActionContext& ctx) {
 
 // "12 High Street, Leeds, LS1 4AB" -> address parts; the region stays the
 // order's (a new region would change delivery options and costs).
-// `part` as a postcode in its usual form, if it is one: an Irish Eircode
-// ("D02 AF30", "d02af30", "D6W 1234" -> "D02 AF30": a routing key of one
-// of the letters A C D E F H K N P R T V W X Y and two digits, or D6W, and
-// four letters or digits from the same set; no UK postcode has that
-// shape), else a UK postcode (letters and digits, 5 to 8 characters with
-// the space, the inward part a digit and two letters), upper-cased.
-std::optional<std::string> postcode_in(std::string_view part) {
+// `part` as a postcode in its usual form, if the locale's `postcode` entity
+// (entities.yaml: one definition for verification and addresses) takes the
+// whole of it. An Irish Eircode is written "D02 AF30" (seven letters and
+// digits starting with a routing key, a letter and two digits or D6W: no UK
+// postcode has that shape); any other postcode upper-cased as typed.
+std::optional<std::string> postcode_in(std::string_view part, const matcher::EntityExtractor& entities) {
+  const std::string folded = text::fold(part, /*fold_accents=*/false);
+  const auto found = entities.extract_type(folded, "postcode");
+  if (found.size() != 1 || found[0].begin != 0 || found[0].end != folded.size()) return std::nullopt;
   std::string upper, compact;
   for (char c : part) {
     const char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     upper += u;
     if (u != ' ') compact += u;
   }
-  auto eircode_char = [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) || std::string_view("ACDEFHKNPRTVWXY").find(c) != std::string_view::npos;
-  };
-  const bool routing_key =
-      compact.size() == 7 &&
-      (compact.compare(0, 3, "D6W") == 0 ||
-       (std::isalpha(static_cast<unsigned char>(compact[0])) && eircode_char(compact[0]) &&
-        std::isdigit(static_cast<unsigned char>(compact[1])) && std::isdigit(static_cast<unsigned char>(compact[2]))));
-  if (routing_key && std::all_of(compact.begin() + 3, compact.end(), eircode_char) &&
-      upper.size() <= 8) {
-    return compact.substr(0, 3) + " " + compact.substr(3);
-  }
-  const bool uk = upper.size() >= 5 && upper.size() <= 8 && std::isalpha(static_cast<unsigned char>(upper[0])) &&
-                  std::isdigit(static_cast<unsigned char>(upper[upper.size() - 3]));
-  if (uk) return upper;
-  return std::nullopt;
+  auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(compact[i])) != 0; };
+  const bool eircode = compact.size() == 7 && (compact.compare(0, 3, "D6W") == 0 ||
+                                               (std::isalpha(static_cast<unsigned char>(compact[0])) && digit(1) && digit(2)));
+  if (eircode) return compact.substr(0, 3) + " " + compact.substr(3);
+  return upper;
 }
 
-std::optional<store::Address> parse_address(std::string_view text, const store::Address& current) {
+std::optional<store::Address> parse_address(std::string_view text, const store::Address& current,
+                                            const matcher::EntityExtractor& entities) {
   std::vector<std::string> parts;
   std::string part;
   for (char c : std::string(text) + ",") {
@@ -479,7 +472,7 @@ std::optional<store::Address> parse_address(std::string_view text, const store::
   store::Address a = current;
   std::string postcode;
   for (auto it = parts.begin(); it != parts.end(); ++it) {
-    if (auto found = postcode_in(*it)) {
+    if (auto found = postcode_in(*it, entities)) {
       postcode = std::move(*found);
       parts.erase(it);
       break;
@@ -506,7 +499,7 @@ Outcome change_shipping_address(ActionContext& ctx) {
   if (given.empty()) {
     return ask_slot("new_address", ctx.say("address_ask", args));
   }
-  auto address = parse_address(given, o.shipping_address);
+  auto address = parse_address(given, o.shipping_address, ctx.entities);
   if (!address) {
     ctx.session.slots.erase("new_address");
     return ask_slot("new_address", ctx.say("address_unclear", args));
