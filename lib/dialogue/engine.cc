@@ -22,6 +22,10 @@ const char* const kOfferReason = "_offer";  // why a human was offered
 const char* const kOffered = "_offered";    // suggestions of the last question, folded
 const char* const kFrustrationOffered = "_frustration_offered";
 const char* const kFeedbackDeclined = "_feedback_no";  // waiting for an optional comment
+// Slots the flow's action asked for ("new_address", "item", "reason"), one
+// each followed by a comma: a declined confirmation forgets them, so that asking again
+// does not propose what the customer just said no to.
+const char* const kActionAsked = "_action_asked";
 
 bool is_private_slot(const std::string& name) { return !name.empty() && name[0] == '_'; }
 
@@ -79,6 +83,8 @@ class TurnRunner {
   bool answer_side_question(const std::string& intent);
   void interrupt(const std::string& intent);
   void reask(const char* prefix_key);
+  // Erases the slots the flow's action asked for (after a declined confirmation).
+  void forget_action_answers();
   void offer_human(const std::string& reason, const std::string& text);
   void handoff(const std::string& reason);
   void fallback();
@@ -356,15 +362,27 @@ void TurnRunner::handle_confirming() {
     run_action(true);
   } else if (intent == "deny") {
     trace("declined");
+    forget_action_answers();
     s_.end_flow();
     say(render("confirm_declined"));
   } else if (!intent.empty() && intent != s_.flow) {
     interrupt(intent);
   } else if (++s_.retries > kDefaultRetries) {
+    forget_action_answers();
     s_.end_flow();
     say(render("confirm_declined"));
   } else {
     reask("reask_yes_no");
+  }
+}
+
+void TurnRunner::forget_action_answers() {
+  const std::string asked = s_.slots[kActionAsked];
+  s_.slots.erase(kActionAsked);
+  std::size_t begin = 0;
+  for (std::size_t end; (end = asked.find(',', begin)) != std::string::npos; begin = end + 1) {
+    const std::string slot = asked.substr(begin, end - begin);
+    if (s_.slots.erase(slot) > 0) trace("forgot '" + slot + "'");
   }
 }
 
@@ -574,7 +592,7 @@ void TurnRunner::run_action(bool confirmed) {
   }
   if (BuiltinAction builtin = find_builtin_action(action)) {
     trace("running action '" + action + "'" + (confirmed ? " (confirmed)" : ""));
-    ActionContext ctx{s_, env_.store, env_.renderer, env_.today, pick(), message_, confirmed};
+    ActionContext ctx{s_, env_.store, env_.renderer, env_.matcher.entities(), env_.today, pick(), message_, confirmed};
     apply(builtin(ctx));
     return;
   }
@@ -591,6 +609,7 @@ void TurnRunner::apply(const Outcome& outcome) {
       const std::string intent = s_.flow;
       s_.end_flow();
       s_.slots.erase(kQuestion);
+      s_.slots.erase(kActionAsked);
       say(outcome.text);
       reply_.suggestions = outcome.suggestions;
       if (outcome.suggestions.empty()) maybe_ask_feedback(intent);
@@ -600,12 +619,15 @@ void TurnRunner::apply(const Outcome& outcome) {
       s_.state = State::kConfirming;
       ask(outcome.text, outcome.suggestions);
       break;
-    case Outcome::Kind::kAskSlot:
+    case Outcome::Kind::kAskSlot: {
+      std::string& asked = s_.slots[kActionAsked];
+      if (("," + asked).find("," + outcome.slot + ",") == std::string::npos) asked += outcome.slot + ",";
       s_.state = State::kCollectingSlot;
       s_.pending_slot = outcome.slot;
       trace("action asks for '" + outcome.slot + "'");
       ask(outcome.text, outcome.suggestions);
       break;
+    }
     case Outcome::Kind::kOfferHuman:
       offer_human(outcome.error.empty() ? "action_offer" : "store_error", outcome.text);
       if (!outcome.suggestions.empty()) reply_.suggestions = outcome.suggestions;
