@@ -133,75 +133,62 @@ int uncheckpointed_frames(const std::string& path) {
   return checkpoint.getColumn(1).getInt() - checkpoint.getColumn(2).getInt();
 }
 
-TEST_CASE("with snapshot reuse, later batches read in the first one's snapshot") {
+// A store whose session "s" holds "one", and a reader opened with
+// `snapshot_reuse` (0: none) that has read it once.
+struct ReadOnce {
+  explicit ReadOnce(std::chrono::milliseconds snapshot_reuse) {
+    StoreOptions options;
+    options.snapshot_reuse = snapshot_reuse;
+    reader = testing::open_store(path, options);
+    REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
+    REQUIRE(read(*reader) == "one");
+  }
   TempDir dir;
   const std::string path = dir.file("shop.db");
-  StoreOptions reuse;
-  reuse.snapshot_reuse = 1h;
-  auto reader = testing::open_store(path, reuse);
-  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
-  CHECK(read(*reader) == "one");
-  write_behind_the_back(path, "two");
-  CHECK(read(*reader) == "one");  // another process's write: not seen yet
-  CHECK(reader->end_stale_snapshot());  // young and current: kept
-  CHECK(read(*reader) == "one");
+  std::unique_ptr<Store> reader;
+};
+
+TEST_CASE("with snapshot reuse, later batches read in the first one's snapshot") {
+  ReadOnce f(1h);
+  write_behind_the_back(f.path, "two");
+  CHECK(read(*f.reader) == "one");  // another process's write: not seen yet
+  CHECK(f.reader->end_stale_snapshot());  // young and current: kept
+  CHECK(read(*f.reader) == "one");
 }
 
 TEST_CASE("a write by any Store of this process ends the reuse at once") {
-  TempDir dir;
-  const std::string path = dir.file("shop.db");
-  StoreOptions reuse;
-  reuse.snapshot_reuse = 1h;
-  auto reader = testing::open_store(path, reuse);
-  auto writer = testing::open_store(path);
-  REQUIRE(writer->save_session("s", "one", at(10)).ok());
-  CHECK(read(*reader) == "one");
+  ReadOnce f(1h);
+  auto writer = testing::open_store(f.path);
   REQUIRE(writer->save_session("s", "two", at(11)).ok());
-  CHECK(read(*reader) == "two");
+  CHECK(read(*f.reader) == "two");
   // The reader's own writes too.
-  REQUIRE(reader->save_session("s", "three", at(12)).ok());
-  CHECK(read(*reader) == "three");
+  REQUIRE(f.reader->save_session("s", "three", at(12)).ok());
+  CHECK(read(*f.reader) == "three");
   CHECK(read(*writer) == "three");
 }
 
 TEST_CASE("a kept snapshot is not reused once older than snapshot_reuse") {
-  TempDir dir;
-  const std::string path = dir.file("shop.db");
-  StoreOptions reuse;
-  reuse.snapshot_reuse = 20ms;
-  auto reader = testing::open_store(path, reuse);
-  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
-  CHECK(read(*reader) == "one");
-  write_behind_the_back(path, "two");
+  ReadOnce f(20ms);
+  write_behind_the_back(f.path, "two");
   std::this_thread::sleep_for(30ms);
-  CHECK(read(*reader) == "two");
+  CHECK(read(*f.reader) == "two");
 }
 
 TEST_CASE("end_stale_snapshot lets checkpoints finish once the snapshot is too old") {
-  TempDir dir;
-  const std::string path = dir.file("shop.db");
-  StoreOptions reuse;
-  reuse.snapshot_reuse = 20ms;
-  auto reader = testing::open_store(path, reuse);
-  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
-  CHECK(read(*reader) == "one");
-  write_behind_the_back(path, "two");
-  CHECK(uncheckpointed_frames(path) > 0);  // held back by the kept snapshot
+  ReadOnce f(20ms);
+  write_behind_the_back(f.path, "two");
+  CHECK(uncheckpointed_frames(f.path) > 0);  // held back by the kept snapshot
   std::this_thread::sleep_for(30ms);
-  CHECK_FALSE(reader->end_stale_snapshot());
-  CHECK(uncheckpointed_frames(path) == 0);
-  CHECK(read(*reader) == "two");
+  CHECK_FALSE(f.reader->end_stale_snapshot());
+  CHECK(uncheckpointed_frames(f.path) == 0);
+  CHECK(read(*f.reader) == "two");
 }
 
 TEST_CASE("without snapshot reuse every batch reads the latest data") {
-  TempDir dir;
-  const std::string path = dir.file("shop.db");
-  auto reader = testing::open_store(path);
-  REQUIRE(testing::open_store(path)->save_session("s", "one", at(10)).ok());
-  CHECK(read(*reader) == "one");
-  write_behind_the_back(path, "two");
-  CHECK(read(*reader) == "two");
-  CHECK_FALSE(reader->end_stale_snapshot());
+  ReadOnce f(0ms);
+  write_behind_the_back(f.path, "two");
+  CHECK(read(*f.reader) == "two");
+  CHECK_FALSE(f.reader->end_stale_snapshot());
 }
 
 }  // namespace
