@@ -195,7 +195,24 @@ std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::s
 // Per-thread working memory of match(), reached through one thread-local
 // look-up per message; every member is emptied or reset before use.
 struct IntentMatcher::Scratch {
-  std::vector<Evidence> evidence;        // per intent
+  // Per intent; default except for the intents in `with_evidence`, which
+  // the next match resets (so that a match costs what its evidence costs,
+  // not the size of the pack, whichever matcher the thread used last).
+  std::vector<Evidence> evidence;
+  std::vector<std::uint32_t> with_evidence;
+  // Empties `evidence` for a pack of `count` intents.
+  void reset_evidence(std::size_t count) {
+    for (std::uint32_t i : with_evidence) evidence[i] = Evidence{};
+    with_evidence.clear();
+    if (evidence.size() < count) evidence.resize(count);
+  }
+  // The evidence of intent `i`, for writing: listed in with_evidence when
+  // it had none yet.
+  Evidence& write_evidence(std::size_t i) {
+    Evidence& e = evidence[i];
+    if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) with_evidence.push_back(static_cast<std::uint32_t>(i));
+    return e;
+  }
   std::vector<std::uint32_t> candidates;  // rules worth running
   std::vector<std::uint32_t> vetoes;      // candidate vetoes, run last
   text::StampSet veto_checked;           // intents whose vetoes have run
@@ -474,6 +491,45 @@ void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) con
   out.insert(out.end(), always_run_.begin(), always_run_.end());
 }
 
+double IntentMatcher::score_examples(const std::vector<std::string>& message_words, Scratch& scratch) const {
+  message_terms(message_words, scratch);
+  const MessageTerms& words = scratch.terms;
+  double known_sq = 0;
+  for (std::uint32_t t : words.terms) known_sq += terms_[t].weight * terms_[t].weight;
+  const double norm_sq =
+      known_sq + static_cast<double>(words.unknown) * unknown_weight_ * unknown_weight_;
+  if (norm_sq <= 0) return 1.0;
+  // Dot products accumulate in a per-thread dense vector; only the
+  // examples touched are visited and reset, so the cost follows the
+  // postings walked, not the size of the pack.
+  std::vector<float>& dots = scratch.dots;
+  std::vector<std::uint32_t>& touched = scratch.touched;
+  if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
+  touched.clear();
+  float* const dot_of = dots.data();
+  for (std::uint32_t t : words.terms) {
+    const Posting* const end = postings_.data() + terms_[t].postings_end;
+    for (const Posting* posting = postings_.data() + terms_[t].postings_begin; posting != end; ++posting) {
+      float& dot = dot_of[posting->example];
+      if (dot == 0.0f) touched.push_back(posting->example);
+      dot += posting->weight_sq;
+    }
+  }
+  const float norm = static_cast<float>(std::sqrt(norm_sq));
+  for (uint32_t x : touched) {
+    const float dot = dots[x];
+    dots[x] = 0.0f;
+    const ExampleRef& ex = examples_[x];
+    const double sim = std::min(1.0, static_cast<double>(dot) / (norm * ex.norm));
+    if (sim > scratch.evidence[static_cast<size_t>(ex.intent)].similarity) {
+      Evidence& e = scratch.write_evidence(static_cast<size_t>(ex.intent));
+      e.similarity = sim;
+      e.example = ex.index;
+    }
+  }
+  return known_sq / norm_sq;
+}
+
 MatchResult IntentMatcher::match(std::string_view message, const MatchContext& context,
                                  std::size_t max_chars) const {
   MatchResult result;
@@ -482,8 +538,8 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
   const std::string& text = result.input.text;
   Scratch& scratch = this->scratch();
+  scratch.reset_evidence(count);
   std::vector<Evidence>& evidence = scratch.evidence;
-  evidence.assign(count, Evidence{});
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   candidate_rules(text, scratch);
   // In rule order, an intent's first pattern (phrase) that matches is its
@@ -501,51 +557,16 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
       vetoes.push_back(c);
       continue;
     }
-    Evidence& e = evidence[intent];
-    int& slot = r.kind == RuleKind::kPattern ? e.pattern : e.phrase;
-    if (slot < 0 && rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
-      slot = r.index;
+    const Evidence& e = evidence[intent];
+    const bool pattern = r.kind == RuleKind::kPattern;
+    if ((pattern ? e.pattern : e.phrase) < 0 &&
+        rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+      Evidence& written = scratch.write_evidence(intent);
+      (pattern ? written.pattern : written.phrase) = r.index;
     }
   }
 
-  // Cosine similarity to examples through the inverted index.
-  message_terms(result.input.words, scratch);
-  const MessageTerms& words = scratch.terms;
-  double known_sq = 0;
-  for (std::uint32_t t : words.terms) known_sq += terms_[t].weight * terms_[t].weight;
-  const double norm_sq =
-      known_sq + static_cast<double>(words.unknown) * unknown_weight_ * unknown_weight_;
-  const double coverage = norm_sq > 0 ? known_sq / norm_sq : 1.0;
-  if (norm_sq > 0) {
-    // Dot products accumulate in a per-thread dense vector; only the
-    // examples touched are visited and reset, so the cost follows the
-    // postings walked, not the size of the pack.
-    std::vector<float>& dots = scratch.dots;
-    std::vector<std::uint32_t>& touched = scratch.touched;
-    if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
-    touched.clear();
-    float* const dot_of = dots.data();
-    for (std::uint32_t t : words.terms) {
-      const Posting* const end = postings_.data() + terms_[t].postings_end;
-      for (const Posting* posting = postings_.data() + terms_[t].postings_begin; posting != end; ++posting) {
-        float& dot = dot_of[posting->example];
-        if (dot == 0.0f) touched.push_back(posting->example);
-        dot += posting->weight_sq;
-      }
-    }
-    const float norm = static_cast<float>(std::sqrt(norm_sq));
-    for (uint32_t x : touched) {
-      const float dot = dots[x];
-      dots[x] = 0.0f;
-      const ExampleRef& ex = examples_[x];
-      const double sim = std::min(1.0, static_cast<double>(dot) / (norm * ex.norm));
-      Evidence& e = evidence[static_cast<size_t>(ex.intent)];
-      if (sim > e.similarity) {
-        e.similarity = sim;
-        e.example = ex.index;
-      }
-    }
-  }
+  const double coverage = score_examples(result.input.words, scratch);
 
   // Vetoes run only where they can change the result: for intents whose
   // pattern fired (whether any such intent stands changes the others'
@@ -567,9 +588,8 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   };
 
   std::vector<ScoredIntent> scored;
-  for (size_t i = 0; i < count; ++i) {
+  for (const std::uint32_t i : scratch.with_evidence) {  // any order: ranked below
     const Evidence& e = evidence[i];
-    if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) continue;
     if (!active(i, context) || (e.pattern >= 0 && vetoed(i))) continue;
     const double miss = (e.pattern >= 0 ? 1 - kPatternEvidence : 1.0) *
                         (e.phrase >= 0 ? 1 - kPhraseEvidence : 1.0) * (1 - e.similarity);

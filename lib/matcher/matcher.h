@@ -144,6 +144,11 @@ class IntentMatcher {
   static Scratch& scratch();  // this thread's
   // Sets scratch.terms to the message's terms.
   void message_terms(const std::vector<std::string>& words, Scratch& scratch) const;
+  // Cosine similarity of the message to every example it shares a term
+  // with, through the inverted index: each intent's best example goes into
+  // scratch's evidence. Returns the coverage: the share of the message's
+  // weight in words some example uses (1 for a message without words).
+  double score_examples(const std::vector<std::string>& words, Scratch& scratch) const;
 
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
