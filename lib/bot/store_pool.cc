@@ -46,7 +46,10 @@ void StorePool::add(std::unique_ptr<store::Store> store) {
 void StorePool::give_back(std::unique_ptr<store::Store> store) {
   store->end_read_batch();
   add(std::move(store));
-  if (snapshot_reuse_.count() == 0 || snapshots_kept_.load(std::memory_order_relaxed)) return;
+  // Sequentially consistent with the sweeper's reset: had it reset the flag
+  // before this load, it had not yet looked at the shelves, and will see
+  // the connection just added; if after, this sets the flag again.
+  if (snapshot_reuse_.count() == 0 || snapshots_kept_.load()) return;
   {
     std::lock_guard guard(lock_);
     snapshots_kept_ = true;
