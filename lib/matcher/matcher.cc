@@ -125,8 +125,8 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   // a good part of compiling: a second thread starts on the rules, and
   // this one joins it once the examples are indexed.
   RuleAnalysis analysis;
-  analysis.errors.resize(m->rules_.size());
-  analysis.required.resize(m->rules_.size());
+  analysis.errors.resize(m->regexes_.size());
+  analysis.required.resize(m->regexes_.size());
   auto helper = std::async(std::launch::async, [&] { m->analyse_rules(analysis); });
   m->index_examples();
   m->analyse_rules(analysis);
@@ -280,14 +280,16 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     }
   }
 
-  // Rules are collected here, then checked and read for their literals
-  // by analyse_rules() (on another thread while the examples are indexed).
+  // Rules are collected here, then their regexes checked and read for
+  // their literals by analyse_rules() (on another thread while the examples
+  // are indexed). Rules with the same regex (a list shared through a YAML
+  // anchor) share it.
+  std::unordered_map<std::string, std::uint32_t> regex_ids;
   auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
                       RuleKind kind) {
-    auto rule = std::make_unique<Rule>(regex);
-    rule->ref = RuleRef{intent, index, kind};
-    rule->where = &source.where;
-    rules_.push_back(std::move(rule));
+    auto [it, added] = regex_ids.emplace(regex, static_cast<std::uint32_t>(regexes_.size()));
+    if (added) regexes_.push_back(std::make_unique<Regex>(regex));
+    rules_.push_back(Rule{RuleRef{intent, index, kind}, it->second, &source.where, {}});
   };
 
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
@@ -319,30 +321,30 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
 
 void IntentMatcher::analyse_rules(RuleAnalysis& analysis) {
   re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);  // parses, compiles nothing
-  for (size_t r; (r = analysis.next++) < rules_.size();) {
-    if (validator.Add(rules_[r]->regex, &analysis.errors[r]) >= 0) {
+  for (size_t r; (r = analysis.next++) < regexes_.size();) {
+    if (validator.Add(regexes_[r]->source, &analysis.errors[r]) >= 0) {
       analysis.errors[r].clear();
-      analysis.required[r] = required_literals(rules_[r]->regex);
+      analysis.required[r] = required_literals(regexes_[r]->source);
     } else if (analysis.errors[r].empty()) {
       analysis.errors[r] = "invalid";
     }
     // The last increment sees every other thread's results (one chain of
     // read-modify-writes on `done`).
-    if (++analysis.done == rules_.size()) build_filter(analysis);
+    if (++analysis.done == regexes_.size()) build_filter(analysis);
   }
 }
 
 void IntentMatcher::report_rule_errors(const RuleAnalysis& analysis,
                                        std::vector<intents::Diagnostic>& diagnostics) const {
-  for (size_t r = 0; r < rules_.size(); ++r) {
-    if (analysis.errors[r].empty()) continue;
-    const RuleKind kind = rules_[r]->ref.kind;
+  for (const Rule& rule : rules_) {
+    const std::string& error = analysis.errors[rule.regex];
+    if (error.empty()) continue;
+    const RuleKind kind = rule.ref.kind;
     const char* what = kind == RuleKind::kPattern ? "pattern"
                        : kind == RuleKind::kPhrase ? "phrase"
                                                    : "`not` pattern";
-    diagnostics.push_back({*rules_[r]->where, intents::Severity::kError,
-                           std::string(what) + " is not a valid RE2 regular expression: " +
-                               analysis.errors[r]});
+    diagnostics.push_back({*rule.where, intents::Severity::kError,
+                           std::string(what) + " is not a valid RE2 regular expression: " + error});
   }
 }
 
@@ -352,8 +354,8 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   std::map<std::string, std::uint32_t, std::less<>> literal_ids;
   std::vector<std::vector<std::uint32_t>> triggered;
   for (std::uint32_t r = 0; r < rules_.size(); ++r) {
-    Rule& rule = *rules_[r];
-    for (const auto& group : analysis.required[r]) {
+    Rule& rule = rules_[r];
+    for (const auto& group : analysis.required[rule.regex]) {
       std::vector<std::uint32_t> ids;
       for (const auto& literal : group) {
         auto [it, added] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));
@@ -458,11 +460,15 @@ void IntentMatcher::index_examples() {
   }
 }
 
-IntentMatcher::Rule::Rule(std::string source)
-    : regex(std::move(source)), re([this] { return std::make_unique<RE2>(regex, RuleOptions()); }) {}
+IntentMatcher::Regex::Regex(std::string regex)
+    : source(std::move(regex)), re([this] { return std::make_unique<RE2>(source, RuleOptions()); }) {}
 
 const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
-  return rules_[rule]->re.get();
+  return regexes_[rules_[rule].regex]->re.get();
+}
+
+bool IntentMatcher::rule_matches(std::size_t rule, std::string_view text) const {
+  return rule_regex(rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) const {
@@ -480,7 +486,7 @@ void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) con
          t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
       const std::uint32_t r = triggers_[t];
       if (!considered.insert(r)) continue;
-      const auto& groups = rules_[r]->groups;
+      const auto& groups = rules_[r].groups;
       const bool all_present = std::all_of(groups.begin() + 1, groups.end(), [&](const auto& group) {
         return std::any_of(group.begin(), group.end(),
                            [&](std::uint32_t id) { return present.contains(id); });
@@ -550,7 +556,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   std::vector<std::uint32_t>& vetoes = scratch.vetoes;
   vetoes.clear();
   for (std::uint32_t c : candidates) {
-    const RuleRef& r = rules_[c]->ref;
+    const RuleRef& r = rules_[c].ref;
     const auto intent = static_cast<size_t>(r.intent);
     if (!active(intent, context)) continue;
     if (r.kind == RuleKind::kVeto) {
@@ -559,8 +565,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
     const Evidence& e = evidence[intent];
     const bool pattern = r.kind == RuleKind::kPattern;
-    if ((pattern ? e.pattern : e.phrase) < 0 &&
-        rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+    if ((pattern ? e.pattern : e.phrase) < 0 && rule_matches(c, text)) {
       Evidence& written = scratch.write_evidence(intent);
       (pattern ? written.pattern : written.phrase) = r.index;
     }
@@ -576,9 +581,9 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     Evidence& e = evidence[intent];
     if (scratch.veto_checked.insert(intent)) {
       for (std::uint32_t c : vetoes) {  // in rule order: the first veto that matches
-        const RuleRef& r = rules_[c]->ref;
+        const RuleRef& r = rules_[c].ref;
         if (static_cast<std::size_t>(r.intent) != intent) continue;
-        if (rule_regex(c).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+        if (rule_matches(c, text)) {
           e.veto = r.index;
           break;
         }

@@ -120,9 +120,9 @@ class IntentMatcher {
     std::size_t unknown = 0;
   };
 
-  // Per rule: RE2's error if the regex does not parse, else the literals
-  // it requires (rule_filter.h). Threads share the work through `next`;
-  // `done` counts rules finished.
+  // Per distinct regex (regexes_): RE2's error if it does not parse, else
+  // the literals it requires (rule_filter.h). Threads share the work
+  // through `next`; `done` counts regexes finished.
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
@@ -130,9 +130,9 @@ class IntentMatcher {
     std::vector<std::vector<std::vector<std::string>>> required;
   };
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
-  // Analyses rules until none is left; safe to run on several threads
+  // Analyses regexes until none is left; safe to run on several threads
   // while another indexes the examples. The thread that finishes the last
-  // rule builds the filter (build_filter), which touches nothing else.
+  // one builds the filter (build_filter), which touches nothing else.
   void analyse_rules(RuleAnalysis& analysis);
   void build_filter(const RuleAnalysis& analysis);
   // Once every rule is analysed: the regexes RE2 rejected, as errors.
@@ -153,25 +153,31 @@ class IntentMatcher {
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<Normalizer> normalizer_;
-  // Patterns, phrases and vetoes of every intent, each its own RE2 over
-  // the normalised text, compiled on first use. A rule runs only when the
+  // Patterns, phrases and vetoes of every intent, each an RE2 over the
+  // normalised text (rules with the same regex share one), compiled on
+  // first use. A rule runs only when the
   // literals it requires (rule_filter.h) occur in the message; they are all
   // found in one linear pass. (One RE2::Set of all the rules is faster on
   // texts it has seen, but builds a new DFA state, costing time that grows
   // with the whole pack, for almost every byte of a text it has not seen.)
   // Rules are added intent by intent, patterns first: pattern p of intent i
   // is rule first_pattern_[i] + p.
+  struct Regex {
+    explicit Regex(std::string regex);
+    std::string source;
+    text::PerThread<RE2> re;  // compiled on first use, per thread slot
+  };
   struct Rule {
-    explicit Rule(std::string source);
     RuleRef ref;
-    std::string regex;
+    std::uint32_t regex;                   // into regexes_
     const intents::SourceLocation* where;  // in pack_
     // Required literals: indices into the literal finder's list, one
     // vector per group; a rule is triggered by its first group.
     std::vector<std::vector<std::uint32_t>> groups;
-    text::PerThread<RE2> re;  // compiled on first use, per thread slot
   };
   const RE2& rule_regex(std::size_t rule) const;
+  // Whether rule `rule`'s regex matches `text` (the normalised message).
+  bool rule_matches(std::size_t rule, std::string_view text) const;
   // Whether intent `i` can be recognised in `context` (its `context:` list).
   bool active(std::size_t i, const MatchContext& context) const {
     return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending);
@@ -179,7 +185,8 @@ class IntentMatcher {
   // Sets scratch.candidates to the rules worth running on `text`.
   void candidate_rules(std::string_view text, Scratch& scratch) const;
 
-  std::vector<std::unique_ptr<Rule>> rules_;
+  std::vector<Rule> rules_;
+  std::vector<std::unique_ptr<Regex>> regexes_;  // distinct regexes of rules_
   text::LiteralFinder literals_;
   std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
   std::vector<std::uint32_t> triggers_;       // rules triggered by each literal

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "intents/loader.h"
@@ -124,4 +125,47 @@ TEST_CASE("compile errors point at file:line:column") {
   CHECK(intents::format(diags[0]).rfind("x/a.yaml:3:9: error: pattern is not a valid RE2", 0) == 0);
   CHECK(intents::format(diags[1]) == "x/a.yaml:4:9: error: phrase: missing ']'");
   CHECK(intents::format(diags[2]) == "x/a.yaml:5:9: error: phrase: unknown synonym class '@nosuch'");
+}
+
+TEST_CASE("rules with the same regex share it, with the same verdict for each") {
+  // One regex as a pattern of `a`, a veto of `b` and a veto of `c` (as a
+  // list shared through a YAML anchor would be): compiled once, and every
+  // rule using it sees the same result.
+  intents::Pack pack;
+  pack.directory = "x";
+  pack.locale.fallback_threshold = 0.3;
+  const std::string shared = R"(\bryanair\b)";
+  auto intent = [&](std::string id, std::vector<std::string> patterns, std::vector<std::string> vetoes) {
+    intents::IntentDef d;
+    d.id = std::move(id);
+    for (auto& p : patterns) d.patterns.push_back({p, {"x/a.yaml", 1, 1}});
+    for (auto& v : vetoes) d.vetoes.push_back({v, {"x/a.yaml", 2, 1}});
+    pack.intents.push_back(d);
+  };
+  intent("a", {shared}, {});
+  intent("b", {R"(\brefund\b)"}, {shared});
+  intent("c", {R"(\bflight\b)"}, {shared});
+  std::vector<intents::Diagnostic> diags;
+  auto m = matcher::IntentMatcher::compile(pack, diags);
+  REQUIRE_MESSAGE(m, intents::format_all(diags));
+  auto ids = [&](std::string_view message) {
+    std::vector<std::string> out;
+    for (const auto& s : m->match(message, {}).ranked) out.push_back(m->intents()[static_cast<size_t>(s.intent)].id);
+    return out;
+  };
+  CHECK(ids("ryanair wont refund my flight") == std::vector<std::string>{"a"});
+  const auto neither = ids("refund for my flight");
+  CHECK(std::find(neither.begin(), neither.end(), "b") != neither.end());
+  CHECK(std::find(neither.begin(), neither.end(), "c") != neither.end());
+  CHECK(std::find(neither.begin(), neither.end(), "a") == neither.end());
+
+  // An invalid shared regex is reported where each rule uses it.
+  intents::Pack broken = pack;
+  broken.intents[1].vetoes[0].value = "(unclosed";
+  broken.intents[2].vetoes[0] = {"(unclosed", {"x/b.yaml", 7, 3}};
+  diags.clear();
+  CHECK(matcher::IntentMatcher::compile(broken, diags) == nullptr);
+  REQUIRE(diags.size() == 2);
+  CHECK(intents::format(diags[0]).rfind("x/a.yaml:2:1: error: `not` pattern is not a valid RE2", 0) == 0);
+  CHECK(intents::format(diags[1]).rfind("x/b.yaml:7:3: error: `not` pattern is not a valid RE2", 0) == 0);
 }
