@@ -254,7 +254,20 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch
           unknown.push_back(canonical(w));
         }
         break;
-      case Joined::kNegated: add("not:" + canonical(w)); break;
+      case Joined::kNegated: {
+        // "can't login": the negated word is its own term when some example
+        // has it negated too. Otherwise it is not held against the message
+        // as an unknown word when its plain form is known (it would halve
+        // the confidence of "cannot checkout"), but it does not count
+        // towards the plain word's examples either.
+        const std::string plain = canonical(w);
+        if (auto it = term_ids_.find("not:" + plain); it != term_ids_.end()) {
+          out.terms.push_back(it->second);
+        } else if (term_ids_.find(plain) == term_ids_.end()) {
+          unknown.push_back("not:" + plain);
+        }
+        break;
+      }
       case Joined::kTrailingNot: add(w); break;
     }
   });

@@ -169,3 +169,31 @@ TEST_CASE("rules with the same regex share it, with the same verdict for each") 
   CHECK(intents::format(diags[0]).rfind("x/a.yaml:2:1: error: `not` pattern is not a valid RE2", 0) == 0);
   CHECK(intents::format(diags[1]).rfind("x/b.yaml:7:3: error: `not` pattern is not a valid RE2", 0) == 0);
 }
+
+TEST_CASE("a negated word no example negates is not held against the message") {
+  intents::Pack pack;
+  pack.directory = "x";
+  intents::IntentDef login;
+  login.id = "login_problem";
+  for (const char* e : {"login problem", "help with login", "login is broken", "problem with the login page"}) {
+    login.examples.push_back({e, {"x/a.yaml", 1, 1}});
+  }
+  pack.intents.push_back(login);
+  intents::IntentDef weather;  // other words, so that login's words weigh
+  weather.id = "smalltalk";
+  for (const char* e : {"nice weather today", "lovely sunny day", "is it raining", "cold and windy"}) {
+    weather.examples.push_back({e, {"x/a.yaml", 2, 1}});
+  }
+  pack.intents.push_back(weather);
+  std::vector<intents::Diagnostic> diags;
+  auto m = matcher::IntentMatcher::compile(pack, diags);
+  REQUIRE_MESSAGE(m, intents::format_all(diags));
+  // "not:login" is no example's word, but "login" is: unlike a word no
+  // example has, it does not lower the score.
+  const auto negated = m->match("login problem, i can not login", {});
+  const auto unknown = m->match("login problem, i can not frobnicate", {});
+  REQUIRE(!negated.ranked.empty());
+  REQUIRE(!unknown.ranked.empty());
+  CHECK(m->intents()[static_cast<size_t>(negated.ranked[0].intent)].id == "login_problem");
+  CHECK(negated.ranked[0].confidence > unknown.ranked[0].confidence + 0.05);
+}
