@@ -94,14 +94,14 @@ TEST_CASE("held-out customer messages reach the right intent") {
   MESSAGE("held-out accuracy: " << s.right << "/" << s.total << " = " << s.rate());
   std::printf("held-out accuracy: %d/%d = %.3f\n", s.right, s.total, s.rate());
   CHECK(s.total >= 37 * 15);
-  CHECK(s.rate() >= 0.85);
+  CHECK(s.rate() >= 0.90);  // 0.927 on 2026-11-22
 }
 
 TEST_CASE("messages outside the shop's domain fall back") {
   const Score s = fallback_rate("/tests/data/en/out_of_domain.txt");
   std::printf("out-of-domain fallback: %d/%d = %.3f\n", s.right, s.total, s.rate());
   CHECK(s.total >= 200);
-  CHECK(s.rate() >= 0.88);
+  CHECK(s.rate() >= 0.93);  // 0.961 on 2026-11-22
 }
 
 // tests/data/en-fresh was written by someone who never saw the pack, and
@@ -112,9 +112,9 @@ TEST_CASE("the fresh, independently written test set") {
   std::printf("fresh set accuracy: %d/%d = %.3f; fresh out-of-domain fallback: %d/%d = %.3f\n", s.right,
               s.total, s.rate(), ood.right, ood.total, ood.rate());
   CHECK(s.total >= 37 * 20);
-  CHECK(s.rate() >= 0.84);
+  CHECK(s.rate() >= 0.86);  // 0.880 on 2026-11-22
   CHECK(ood.total >= 100);
-  CHECK(ood.rate() >= 0.85);
+  CHECK(ood.rate() >= 0.89);  // 0.920 on 2026-11-22
 }
 
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
@@ -128,5 +128,5 @@ TEST_CASE("every example is classified as its own intent (the pack's built-in te
   }
   const double accuracy = static_cast<double>(right) / total;
   std::printf("examples classified as their own intent: %d/%d = %.3f\n", right, total, accuracy);
-  CHECK(accuracy >= 0.95);
+  CHECK(accuracy >= 0.98);  // 0.996 on 2026-11-22
 }
