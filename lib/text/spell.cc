@@ -79,38 +79,45 @@ void ForEachDelete(std::string_view word, int edits, Visit&& visit) {
 
 int edit_distance(std::string_view a, std::string_view b, int limit) {
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
-  if (std::abs(n - m) > limit) return limit + 1;
+  if (limit < 0) return 0;
+  const int over = limit + 1;  // every value is capped here: "more than limit"
+  if (std::abs(n - m) > limit) return over;
+  // Only the band |i - j| <= limit of the table can hold a value within the
+  // limit, so only it is computed (for the spell checker's limits of 1 and
+  // 2, 3 to 5 cells a row instead of the whole row). The cell just outside
+  // each end of a row's band is set to `over` for the next row to read.
   // Three rows; on the stack for the words the spell checker compares.
   constexpr int kStackColumns = 64;
-  std::array<int, 3 * (kStackColumns + 1)> stack;
+  std::array<int, 3 * (kStackColumns + 2)> stack;
   std::vector<int> heap;
   int* rows = stack.data();
   if (m > kStackColumns) {
-    heap.resize(3 * static_cast<std::size_t>(m + 1));
+    heap.resize(3 * static_cast<std::size_t>(m + 2));
     rows = heap.data();
   }
   int* prev2 = rows;
-  int* prev = rows + (m + 1);
-  int* cur = rows + 2 * (m + 1);
-  for (int j = 0; j <= m; ++j) prev[j] = j;
+  int* prev = rows + (m + 2);
+  int* cur = rows + 2 * (m + 2);
+  for (int j = 0; j <= std::min(m, limit + 1); ++j) prev[j] = std::min(j, over);
   for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= m; ++j) {
-      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      }
+    const int lo = std::max(1, i - limit), hi = std::min(m, i + limit);
+    cur[lo - 1] = lo == 1 ? std::min(i, over) : over;
+    int row_min = cur[lo - 1];
+    for (int j = lo; j <= hi; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      int v = std::min(std::min(prev[j], cur[j - 1]) + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+      cur[j] = std::min(v, over);
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > limit) return limit + 1;
+    if (hi < m) cur[hi + 1] = over;
+    if (row_min > limit) return over;
     int* recycled = prev2;
     prev2 = prev;
     prev = cur;
     cur = recycled;
   }
-  return std::min(prev[m], limit + 1);
+  return std::min(prev[m], over);
 }
 
 int SpellChecker::allowed_edits(std::size_t length) {
@@ -224,8 +231,8 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
   const std::size_t n = word.size();
   if (n < 5 || n > kMaxRunOnLength || n > kMaxRunOn * longest_known_ || HasDigitOrNonAscii(word)) return {};
   // count[i][j]: how often word[i, j) is used (0: not a word, or a single
-  // letter other than "i" and "a").
-  std::vector<int> count(n * (n + 1), 0);
+  // letter other than "i" and "a"). On the stack: n <= kMaxRunOnLength.
+  std::array<int, kMaxRunOnLength * (kMaxRunOnLength + 1)> count{};
   auto at = [&](std::size_t i, std::size_t j) -> int& { return count[i * (n + 1) + j]; };
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j <= n && j - i <= longest_known_; ++j) {
@@ -236,8 +243,8 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
   }
   // best[k][j]: the best rarest-part count splitting word[0, j) into k
   // parts (0: impossible); cut[k][j]: where the last part starts.
-  std::vector<std::vector<int>> best(kMaxRunOn + 1, std::vector<int>(n + 1, 0));
-  std::vector<std::vector<std::size_t>> cut(kMaxRunOn + 1, std::vector<std::size_t>(n + 1, 0));
+  std::array<std::array<int, kMaxRunOnLength + 1>, kMaxRunOn + 1> best{};
+  std::array<std::array<std::size_t, kMaxRunOnLength + 1>, kMaxRunOn + 1> cut{};
   for (std::size_t j = 1; j <= n; ++j) best[1][j] = at(0, j);
   std::size_t best_parts = 0;
   int best_score = 0;

@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
 using parley::text::edit_distance;
 using parley::text::SpellChecker;
 
@@ -9,6 +14,42 @@ TEST_CASE("EditDistance counts transpositions as one edit") {
   CHECK(edit_distance("recieved", "received", 2) == 1);
   CHECK(edit_distance("order", "order", 2) == 0);
   CHECK(edit_distance("abc", "xyz", 1) == 2);  // limit + 1
+}
+
+namespace {
+// The whole optimal-string-alignment table, as a reference for the banded one.
+int ReferenceDistance(const std::string& a, const std::string& b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[n][m];
+}
+}  // namespace
+
+TEST_CASE("EditDistance agrees with the whole table for every limit") {
+  // Short strings over three letters reach every edit, transpositions and
+  // ties included; 70 letters take the heap path.
+  std::mt19937 random(7);
+  for (int round = 0; round < 20000; ++round) {
+    auto make = [&](std::size_t most) {
+      std::string s(random() % (most + 1), 'a');
+      for (char& c : s) c = static_cast<char>('a' + random() % 3);
+      return s;
+    };
+    const std::size_t most = round % 100 == 0 ? 70 : 9;
+    const std::string a = make(most), b = make(most);
+    const int limit = static_cast<int>(random() % 5);
+    const int expected = std::min(ReferenceDistance(a, b), limit + 1);
+    INFO(a << " / " << b << " limit " << limit);
+    REQUIRE(edit_distance(a, b, limit) == expected);
+  }
 }
 
 TEST_CASE("SpellChecker corrects within the allowed distance only") {
