@@ -37,6 +37,17 @@ std::string collapse_runs(const std::string& word, size_t keep) {
   return out;
 }
 
+// Whether collapse_runs could change `word`: it has three identical bytes
+// in a row, or is not ASCII (a run of a multi-byte character repeats no
+// single byte three times). Most unknown words have neither.
+bool may_have_runs(std::string_view word) {
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (static_cast<unsigned char>(word[i]) >= 0x80) return true;
+    if (i >= 2 && word[i] == word[i - 1] && word[i] == word[i - 2]) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entities)
@@ -96,7 +107,8 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
     // Elongated words ("youuu", "heeelp"): runs of 3+ identical letters are
     // cut to two, then to one; the first known form wins, else correction
     // continues from the two-letter form.
-    if (std::string two = collapse_runs(token.text, 2); two != token.text) {
+    if (std::string two = may_have_runs(token.text) ? collapse_runs(token.text, 2) : std::string();
+        !two.empty() && two != token.text) {
       std::string one = collapse_runs(token.text, 1);
       const std::string& form = known(two) ? two : known(one) ? one : two;
       n.corrections.emplace_back(token.text, form);

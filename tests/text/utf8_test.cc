@@ -36,3 +36,20 @@ TEST_CASE("Sanitize of a truncated multi-byte sequence at the end") {
   CHECK(s.repaired);
   CHECK(s.text.rfind("abc", 0) == 0);
 }
+
+TEST_CASE("IsAscii finds a byte above 0x7F wherever it is") {
+  using parley::text::is_ascii;
+  CHECK(is_ascii(""));
+  CHECK(is_ascii("where is my order 112-4839201-5561234?"));
+  // Every length around the eight-byte blocks, the odd byte in every place.
+  for (std::size_t length = 1; length <= 33; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string s(length, 'a');
+      s[at] = '\x80';
+      INFO("length " << length << ", at " << at);
+      CHECK_FALSE(is_ascii(s));
+      s[at] = '\x7f';
+      CHECK(is_ascii(s));
+    }
+  }
+}
