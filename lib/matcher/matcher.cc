@@ -238,9 +238,8 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch
   std::vector<std::string>& unknown = scratch.unknown;
   unknown.clear();
   auto add = [&](const std::string& canonical_word) {
-    auto it = term_ids_.find(canonical_word);
-    if (it != term_ids_.end()) {
-      out.terms.push_back(it->second);
+    if (const std::uint32_t* term = term_ids_.find(canonical_word)) {
+      out.terms.push_back(*term);
     } else {
       unknown.push_back(canonical_word);
     }
@@ -248,8 +247,8 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch
   ForEachJoinedWord(words, [&](const std::string& w, Joined how) {
     switch (how) {
       case Joined::kPlain:
-        if (auto it = surface_terms_.find(w); it != surface_terms_.end()) {
-          out.terms.push_back(it->second);
+        if (const std::uint32_t* term = surface_terms_.find(w)) {
+          out.terms.push_back(*term);
         } else {
           unknown.push_back(canonical(w));
         }
@@ -261,9 +260,9 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch
         // the confidence of "cannot checkout"), but it does not count
         // towards the plain word's examples either.
         const std::string plain = canonical(w);
-        if (auto it = term_ids_.find("not:" + plain); it != term_ids_.end()) {
-          out.terms.push_back(it->second);
-        } else if (term_ids_.find(plain) == term_ids_.end()) {
+        if (const std::uint32_t* term = term_ids_.find("not:" + plain)) {
+          out.terms.push_back(*term);
+        } else if (!term_ids_.contains(plain)) {
           unknown.push_back("not:" + plain);
         }
         break;
@@ -423,26 +422,29 @@ void IntentMatcher::index_examples() {
   // intents or a stopword. Their weight is small (stopwords: a fifth) and
   // their lists long; they still count in the norms and the coverage.
   std::vector<char> common;
+  text::StringMap<std::uint32_t> term_ids, surface_terms;
   for (const auto& [word, users] : intents_using) {
     float w = static_cast<float>(std::log((n + 1.0) / (static_cast<double>(users.size()) + 0.5)));
     if (stopwords.count(word)) w *= kStopwordFactor;
-    term_ids_.emplace(word, static_cast<std::uint32_t>(terms_.size()));
+    term_ids.emplace(word, static_cast<std::uint32_t>(terms_.size()));
     terms_.push_back(Term{std::max(w, 0.01f), 0, 0});
     common.push_back(static_cast<double>(users.size()) > kCommonWordShare * n || stopwords.count(word) > 0);
   }
   unknown_weight_ = static_cast<float>(kUnknownWordWeight * std::log((n + 1.0) / 1.5));
   // Message words reach their term in one look-up: the term's own word,
   // and every one-word synonym member whose class is a term.
-  for (const auto& [word, id] : term_ids_) {
-    if (word.compare(0, 4, "not:") != 0) surface_terms_.emplace(word, id);
+  for (const auto& [word, id] : term_ids) {
+    if (word.compare(0, 4, "not:") != 0) surface_terms.emplace(word, id);
   }
   for (const auto& [member, cls] : canonical_) {
-    if (auto it = term_ids_.find(cls); it != term_ids_.end()) {
-      surface_terms_.insert_or_assign(member, it->second);
+    if (auto it = term_ids.find(cls); it != term_ids.end()) {
+      surface_terms.insert_or_assign(member, it->second);
     } else {
-      surface_terms_.erase(member);  // canonical form is unknown, whatever the member is
+      surface_terms.erase(member);  // canonical form is unknown, whatever the member is
     }
   }
+  term_ids_ = text::FrozenStringMap<std::uint32_t>(term_ids);
+  surface_terms_ = text::FrozenStringMap<std::uint32_t>(surface_terms);
 
   // Postings, grouped by term (counting sort into one array).
   std::vector<std::uint32_t> counts(terms_.size() + 1, 0);
@@ -450,7 +452,7 @@ void IntentMatcher::index_examples() {
   for (size_t x = 0; x < examples_.size(); ++x) {
     double norm_sq = 0;
     for (const auto& w : example_words[x]) {
-      const std::uint32_t t = term_ids_.at(w);
+      const std::uint32_t t = term_ids.at(w);
       norm_sq += terms_[t].weight * terms_[t].weight;
       if (!common[t]) {
         ++counts[t];

@@ -24,6 +24,7 @@
 #include "intents/pack.h"
 #include "matcher/entities.h"
 #include "matcher/normalizer.h"
+#include "text/frozen_map.h"
 #include "text/literals.h"
 #include "text/per_thread.h"
 #include "text/string_map.h"
@@ -193,8 +194,8 @@ class IntentMatcher {
   std::vector<std::uint32_t> always_run_;     // rules requiring no literal
   std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
-  text::StringMap<std::uint32_t> term_ids_;   // canonical word -> index into terms_
-  text::StringMap<std::uint32_t> surface_terms_;  // message word -> term (synonym members included)
+  text::FrozenStringMap<std::uint32_t> term_ids_;       // canonical word -> index into terms_
+  text::FrozenStringMap<std::uint32_t> surface_terms_;  // message word -> term (synonym members included)
   std::vector<Term> terms_;
   std::vector<Posting> postings_;
   float unknown_weight_ = 1.0f;  // weight of words no example uses

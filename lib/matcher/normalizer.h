@@ -11,6 +11,7 @@
 
 #include "intents/pack.h"
 #include "matcher/entities.h"
+#include "text/frozen_map.h"
 #include "text/spell.h"
 
 namespace parley::matcher {
@@ -38,14 +39,22 @@ class Normalizer {
   void add_vocabulary(std::string_view word, int count = 1) {
     spell_.add(word, count);
     lexicon_.try_emplace(std::string(word), kPlainWord);
+    frozen_ = false;
   }
   // Adds words that are never corrected but are not correction targets
   // (everyday words outside the shop's vocabulary).
   void add_known_words(const std::vector<std::string>& words) {
     lexicon_.reserve(lexicon_.size() + words.size());
     for (const auto& w : words) lexicon_.try_emplace(w, kPlainWord);
+    frozen_ = false;
   }
-  void build_vocabulary() { spell_.build(); }
+  // Call once the vocabulary is complete, before normalising messages
+  // (adding words after it is correct, only slower).
+  void build_vocabulary() {
+    spell_.build();
+    lexicon_index_ = text::FrozenStringMap<int>(lexicon_);
+    frozen_ = true;
+  }
   const text::SpellChecker& vocabulary() const { return spell_; }
 
   // Normalises a customer message. Any bytes are accepted. With
@@ -62,6 +71,7 @@ class Normalizer {
   // The lexicon entry of a known word (shorthand, pack vocabulary or an
   // everyday word: never corrected), or nullptr.
   const int* known(std::string_view word) const {
+    if (frozen_) return lexicon_index_.find(word);
     auto it = lexicon_.find(word);
     return it == lexicon_.end() ? nullptr : &it->second;
   }
@@ -71,6 +81,8 @@ class Normalizer {
   text::SpellChecker spell_;
   // Every known word: kPlainWord, or an index into expansions_ for shorthand.
   text::StringMap<int> lexicon_;
+  text::FrozenStringMap<int> lexicon_index_;  // lexicon_ as of build_vocabulary()
+  bool frozen_ = false;                        // lexicon_index_ is up to date
   std::vector<std::vector<std::string>> expansions_;
 };
 
