@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <unordered_set>
 
 #include "text/spell.h"
 
@@ -59,6 +60,49 @@ void check_duplicate_examples(const intents::Pack& pack, const matcher::Normaliz
                                "example '" + example.value + "' of intent '" + intent.id +
                                    "' is also an example of intent '" + first.intent->id + "' (" +
                                    where + "); keep it under one intent"});
+      }
+    }
+  }
+}
+
+void check_misspelt_examples(const intents::Pack& pack, const matcher::Normalizer& normalizer,
+                             std::vector<Diagnostic>& diagnostics) {
+  // A word used this many times less than its neighbour reads as its
+  // misspelling ("cancle" 3, "cancel" 209); "shops" next to "shop" is
+  // usually far less lopsided.
+  constexpr int kMisspellingRatio = 5;
+  const text::SpellChecker& vocabulary = normalizer.vocabulary();
+  const std::unordered_set<std::string> everyday(pack.locale.known_words.begin(), pack.locale.known_words.end());
+  // Members of one synonym class are one word to the matcher ("adress" in
+  // the address class): no harm in either.
+  std::map<std::string, std::string, std::less<>> class_of;
+  for (const auto& synonym : pack.synonyms) {
+    for (const auto& member : synonym.members) {
+      if (auto words = normalizer.content_words(member); words.size() == 1) class_of.emplace(words[0], synonym.name);
+    }
+  }
+  auto same_class = [&](const std::string& a, const std::string& b) {
+    auto x = class_of.find(a), y = class_of.find(b);
+    return x != class_of.end() && y != class_of.end() && x->second == y->second;
+  };
+  std::unordered_set<std::string> reported;  // each word once, at its first example
+  for (const auto& intent : pack.intents) {
+    for (const auto& example : intent.examples) {
+      for (const auto& word : normalizer.normalize(example.value, 100000, /*correct=*/false).words) {
+        const bool letters = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (!letters || everyday.count(word) > 0 || reported.count(word) > 0) continue;
+        const std::string common = vocabulary.closest_other(word);
+        if (common.empty() || text::edit_distance(word, common, 1) > 1 || same_class(word, common)) continue;
+        const int uses = vocabulary.count(word), common_uses = vocabulary.count(common);
+        if (common_uses < kMisspellingRatio * uses) continue;
+        reported.insert(word);
+        diagnostics.push_back(
+            {example.where, Severity::kWarning,
+             "example word '" + word + "' reads like a misspelling of '" + common + "' (the pack uses '" + common +
+                 "' " + std::to_string(common_uses) + " times, '" + word + "' " + std::to_string(uses) +
+                 "): the pack's own words are never corrected, so a customer's '" + word +
+                 "' will not count as '" + common + "'. Write '" + common + "', or keep the example and add '" + word +
+                 ": " + common + "' to shorthand; if '" + word + "' is a word in its own right, add it to the known words"});
       }
     }
   }

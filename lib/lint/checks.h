@@ -20,6 +20,14 @@ namespace parley::lint {
 void check_duplicate_examples(const intents::Pack& pack, const matcher::Normalizer& normalizer,
                               std::vector<intents::Diagnostic>& diagnostics);
 
+// Example words that read like misspellings of a more common pack word
+// (within the spell checker's distance, used far less, and not an
+// everyday word): the pack's own words are never corrected, so a
+// customer's misspelling of that kind would not count as the real word.
+// Warnings, each word once.
+void check_misspelt_examples(const intents::Pack& pack, const matcher::Normalizer& normalizer,
+                             std::vector<intents::Diagnostic>& diagnostics);
+
 // Flows for intents that do not exist, and prompt / confirm / response keys
 // that no `responses:` section defines (all errors).
 void check_flows(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics);

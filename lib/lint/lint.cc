@@ -73,6 +73,7 @@ LintReport lint_pack(const std::string& directory) {
 
   if (loaded && matcher) {
     check_flows(pack, diagnostics);
+    check_misspelt_examples(pack, matcher->normalizer(), diagnostics);
     // A folder with no responses at all is linted as a fragment (intents
     // only); Bot::open refuses it with the same messages.
     if (!pack.responses.empty()) dialogue::check_required_responses(pack, diagnostics);

@@ -178,12 +178,16 @@ void SpellChecker::build() {
   variants_ = std::move(sorted);
 }
 
-int SpellChecker::count_of(std::string_view word) const {
+int SpellChecker::count(std::string_view word) const {
   auto it = counts_.find(word);
   return it == counts_.end() ? 0 : it->second;
 }
 
-std::string SpellChecker::correct(std::string_view word) const {
+std::string SpellChecker::correct(std::string_view word) const { return closest(word, /*skip_self=*/false); }
+
+std::string SpellChecker::closest_other(std::string_view word) const { return closest(word, /*skip_self=*/true); }
+
+std::string SpellChecker::closest(std::string_view word, bool skip_self) const {
   const int allowed = allowed_edits(word.size());
   if (allowed == 0 || HasDigitOrNonAscii(word) || variants_.empty()) return "";
   // Every candidate is within `allowed` letters of the word's length.
@@ -200,7 +204,7 @@ std::string SpellChecker::correct(std::string_view word) const {
     ++seen_count;
     const std::string& candidate = words_[index];
     // A candidate must be long enough itself to be corrected towards.
-    if (allowed_edits(candidate.size()) == 0) return;
+    if (allowed_edits(candidate.size()) == 0 || (skip_self && candidate == word)) return;
     const int d = edit_distance(word, candidate, allowed);
     if (d > allowed) return;
     const int count = word_counts_[index];
@@ -230,15 +234,15 @@ std::string SpellChecker::correct(std::string_view word) const {
 std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const {
   const std::size_t n = word.size();
   if (n < 5 || n > kMaxRunOnLength || n > kMaxRunOn * longest_known_ || HasDigitOrNonAscii(word)) return {};
-  // count[i][j]: how often word[i, j) is used (0: not a word, or a single
+  // uses[i][j]: how often word[i, j) is used (0: not a word, or a single
   // letter other than "i" and "a"). On the stack: n <= kMaxRunOnLength.
-  std::array<int, kMaxRunOnLength * (kMaxRunOnLength + 1)> count{};
-  auto at = [&](std::size_t i, std::size_t j) -> int& { return count[i * (n + 1) + j]; };
+  std::array<int, kMaxRunOnLength * (kMaxRunOnLength + 1)> uses{};
+  auto at = [&](std::size_t i, std::size_t j) -> int& { return uses[i * (n + 1) + j]; };
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j <= n && j - i <= longest_known_; ++j) {
       const std::string_view part = word.substr(i, j - i);
       if (part.size() == 1 && part != "i" && part != "a") continue;
-      at(i, j) = count_of(part);
+      at(i, j) = count(part);
     }
   }
   // best[k][j]: the best rarest-part count splitting word[0, j) into k

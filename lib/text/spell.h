@@ -36,6 +36,11 @@ class SpellChecker {
   // digits are never corrected, and words longer than kMaxIndexedLength are
   // never targets, so a customer's enormous "word" costs linear time.
   std::string correct(std::string_view word) const;
+  // The word correct() would give if `word` itself were not known (the
+  // linter looks for pack words that read like misspellings of others).
+  std::string closest_other(std::string_view word) const;
+  // How often the pack uses `word` (the sum of add()'s counts; 0: unknown).
+  int count(std::string_view word) const;
 
   // Splits a run-on word into two to four known words ("trackmy" ->
   // {"track", "my"}, "whereismyorder" -> {"where", "is", "my", "order"}),
@@ -55,7 +60,7 @@ class SpellChecker {
   static constexpr std::size_t kMaxIndexedLength = 40;
 
  private:
-  int count_of(std::string_view word) const;
+  std::string closest(std::string_view word, bool skip_self) const;
 
   struct Variant {
     std::uint64_t hash;  // of a delete variant of words_[word]

@@ -99,6 +99,18 @@ TEST_CASE("the same example twice: in one intent a warning, under two intents an
   CHECK(r.errors() == 1);
 }
 
+TEST_CASE("example words that read like misspellings of a pack word") {
+  LintReport r = lint_pack(fixture("lint-misspelt"));
+  check_has(r, "intents.yaml:19:9: warning: example word 'cancle' reads like a misspelling of 'cancel' (the pack "
+               "uses 'cancel' 24 times, 'cancle' 3): the pack's own words are never corrected, so a customer's "
+               "'cancle' will not count as 'cancel'. Write 'cancel', or keep the example and add 'cancle: "
+               "cancel' to shorthand; if 'cancle' is a word in its own right, add it to the known words");
+  // Not "adress" (a synonym of address), "shit" (a known word, not a
+  // misspelt "ship") or "parcels" (about as common as "parcel").
+  CHECK(r.diagnostics.size() == 1);
+  CHECK(r.errors() == 0);
+}
+
 TEST_CASE("slots without an entity, or with one nobody defines") {
   LintReport r = lint_pack(fixture("lint-slots"));
   CHECK(lines(r) == std::vector<std::string>{
