@@ -187,7 +187,24 @@ std::string SpellChecker::correct(std::string_view word) const { return closest(
 
 std::string SpellChecker::closest_other(std::string_view word) const { return closest(word, /*skip_self=*/true); }
 
+std::string SpellChecker::swapped(std::string_view word) const {
+  std::string best;
+  int best_count = 0;
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    if (word[i] == word[i + 1]) continue;
+    std::string candidate(word);
+    std::swap(candidate[i], candidate[i + 1]);
+    const int uses = count(candidate);
+    if (uses > best_count || (uses == best_count && uses > 0 && candidate < best)) {
+      best = std::move(candidate);
+      best_count = uses;
+    }
+  }
+  return best;
+}
+
 std::string SpellChecker::closest(std::string_view word, bool skip_self) const {
+  if (word.size() == kSwapOnlyLength && !HasDigitOrNonAscii(word)) return swapped(word);
   const int allowed = allowed_edits(word.size());
   if (allowed == 0 || HasDigitOrNonAscii(word) || variants_.empty()) return "";
   // Every candidate is within `allowed` letters of the word's length.

@@ -32,9 +32,11 @@ class SpellChecker {
   std::size_t size() const { return counts_.size(); }
 
   // The closest known word within the allowed distance (words of fewer than
-  // 4 letters: none; 4-7: 1 edit; 8 and more: 2), or "" if none. Words with
-  // digits are never corrected, and words longer than kMaxIndexedLength are
-  // never targets, so a customer's enormous "word" costs linear time.
+  // 3 letters: none; 3 letters: two neighbouring letters swapped, "teh" ->
+  // "the"; 4-7: 1 edit; 8 and more: 2), or "" if none; ties go to the word
+  // the pack uses most. Words with digits are never corrected, and words
+  // longer than kMaxIndexedLength are never targets, so a customer's
+  // enormous "word" costs linear time.
   std::string correct(std::string_view word) const;
   // The word correct() would give if `word` itself were not known (the
   // linter looks for pack words that read like misspellings of others).
@@ -61,6 +63,11 @@ class SpellChecker {
 
  private:
   std::string closest(std::string_view word, bool skip_self) const;
+  // The most used known word that is `word` with two neighbouring letters
+  // swapped, or "". Any other edit of a three-letter word reaches too many
+  // words ("bag": bad, bat, big, bug, rag, tag...).
+  std::string swapped(std::string_view word) const;
+  static constexpr std::size_t kSwapOnlyLength = 3;
 
   struct Variant {
     std::uint64_t hash;  // of a delete variant of words_[word]

@@ -68,6 +68,21 @@ TEST_CASE("SpellChecker corrects within the allowed distance only") {
   CHECK(spell.correct("weather") == "");     // 2+ edits from anything, 7 letters allow 1
 }
 
+TEST_CASE("SpellChecker corrects three-letter words by a swap of neighbours only") {
+  SpellChecker spell;
+  for (const char* w : {"the", "log", "how", "bag", "order"}) spell.add(w, 5);
+  spell.add("who", 1);
+  spell.build();
+  CHECK(spell.correct("teh") == "the");
+  CHECK(spell.correct("lgo") == "log");
+  CHECK(spell.correct("hwo") == "how");  // "who" too, but used less
+  CHECK(spell.correct("bga") == "bag");
+  CHECK(spell.correct("bad") == "");     // a substitution: not for three letters
+  CHECK(spell.correct("ba") == "");      // two letters: never
+  CHECK(spell.correct("t3h") == "");     // digits: never
+  CHECK(spell.correct("aab") == "");
+}
+
 TEST_CASE("SpellChecker splits run-on words into two known words") {
   SpellChecker spell;
   for (const char* w : {"where", "is", "my", "track", "order", "i", "want"}) spell.add(w, 3);
