@@ -297,11 +297,18 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
   // are indexed). Rules with the same regex (a list shared through a YAML
   // anchor) share it.
   std::unordered_map<std::string, std::uint32_t> regex_ids;
-  auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
-                      RuleKind kind) {
+  auto regex_id = [&](const std::string& regex) {
     auto [it, added] = regex_ids.emplace(regex, static_cast<std::uint32_t>(regexes_.size()));
     if (added) regexes_.push_back(std::make_unique<Regex>(regex));
-    rules_.push_back(Rule{RuleRef{intent, index, kind}, it->second, &source.where, {}});
+    return it->second;
+  };
+  auto add_rule = [&](const std::string& regex, const intents::Text& source, int intent, int index,
+                      RuleKind kind) {
+    const auto rule = static_cast<std::uint32_t>(rules_.size());
+    rules_.push_back(Rule{RuleRef{intent, index, kind}, regex_id(regex), &source.where});
+    for (const auto& alternative : top_level_alternatives(regex)) {
+      parts_.push_back(Part{rule, regex_id(alternative), {}});
+    }
   };
 
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
@@ -361,12 +368,33 @@ void IntentMatcher::report_rule_errors(const RuleAnalysis& analysis,
 }
 
 void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
-  // Every required literal once, and which rules each triggers.
+  // A rule whose whole regex parses but one of whose parts does not (the
+  // splitting should never allow it) runs whole, as a single part.
+  std::vector<Part> parts;
+  parts.reserve(parts_.size());
+  for (std::size_t p = 0; p < parts_.size();) {
+    const std::uint32_t rule = parts_[p].rule;
+    std::size_t end = p;
+    bool broken = false;
+    for (; end < parts_.size() && parts_[end].rule == rule; ++end) {
+      broken |= !analysis.errors[parts_[end].regex].empty();
+    }
+    if (broken && analysis.errors[rules_[rule].regex].empty()) {
+      parts.push_back(Part{rule, rules_[rule].regex, {}});
+    } else {
+      parts.insert(parts.end(), parts_.begin() + static_cast<std::ptrdiff_t>(p),
+                   parts_.begin() + static_cast<std::ptrdiff_t>(end));
+    }
+    p = end;
+  }
+  parts_ = std::move(parts);
+
+  // Every required literal once, and which parts each triggers.
   std::vector<std::string> literals;
   std::map<std::string, std::uint32_t, std::less<>> literal_ids;
   std::vector<std::vector<std::uint32_t>> triggered;
-  for (std::uint32_t r = 0; r < rules_.size(); ++r) {
-    Rule& rule = rules_[r];
+  for (std::uint32_t r = 0; r < parts_.size(); ++r) {
+    Part& rule = parts_[r];
     for (const auto& group : analysis.required[rule.regex]) {
       std::vector<std::uint32_t> ids;
       for (const auto& literal : group) {
@@ -482,11 +510,11 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
   return regexes_[rules_[rule].regex]->re.get();
 }
 
-bool IntentMatcher::rule_matches(std::size_t rule, std::string_view text) const {
-  return rule_regex(rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+bool IntentMatcher::part_matches(std::size_t part, std::string_view text) const {
+  return regexes_[parts_[part].regex]->re.get().Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
-void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) const {
+void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) const {
   std::vector<int>& found = scratch.literals;
   literals_.find(text, found);
   text::StampSet& present = scratch.present;
@@ -494,14 +522,14 @@ void IntentMatcher::candidate_rules(std::string_view text, Scratch& scratch) con
   std::vector<std::uint32_t>& out = scratch.candidates;
   out.clear();
   present.reset(literals_.size());
-  considered.reset(rules_.size());
+  considered.reset(parts_.size());
   for (int literal : found) present.insert(static_cast<size_t>(literal));
   for (int literal : found) {
     for (std::uint32_t t = trigger_begin_[static_cast<size_t>(literal)];
          t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
       const std::uint32_t r = triggers_[t];
       if (!considered.insert(r)) continue;
-      const auto& groups = rules_[r].groups;
+      const auto& groups = parts_[r].groups;
       const bool all_present = std::all_of(groups.begin() + 1, groups.end(), [&](const auto& group) {
         return std::any_of(group.begin(), group.end(),
                            [&](std::uint32_t id) { return present.contains(id); });
@@ -562,7 +590,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   scratch.reset_evidence(count);
   std::vector<Evidence>& evidence = scratch.evidence;
   std::vector<std::uint32_t>& candidates = scratch.candidates;
-  candidate_rules(text, scratch);
+  candidate_parts(text, scratch);
   // In rule order, an intent's first pattern (phrase) that matches is its
   // evidence: later ones need not run, nor any rule of an intent inactive
   // in this context. Vetoes wait until the similarity has said which
@@ -571,7 +599,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   std::vector<std::uint32_t>& vetoes = scratch.vetoes;
   vetoes.clear();
   for (std::uint32_t c : candidates) {
-    const RuleRef& r = rules_[c].ref;
+    const RuleRef& r = rules_[parts_[c].rule].ref;
     const auto intent = static_cast<size_t>(r.intent);
     if (!active(intent, context)) continue;
     if (r.kind == RuleKind::kVeto) {
@@ -580,7 +608,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
     const Evidence& e = evidence[intent];
     const bool pattern = r.kind == RuleKind::kPattern;
-    if ((pattern ? e.pattern : e.phrase) < 0 && rule_matches(c, text)) {
+    if ((pattern ? e.pattern : e.phrase) < 0 && part_matches(c, text)) {
       Evidence& written = scratch.write_evidence(intent);
       (pattern ? written.pattern : written.phrase) = r.index;
     }
@@ -596,9 +624,9 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     Evidence& e = evidence[intent];
     if (scratch.veto_checked.insert(intent)) {
       for (std::uint32_t c : vetoes) {  // in rule order: the first veto that matches
-        const RuleRef& r = rules_[c].ref;
+        const RuleRef& r = rules_[parts_[c].rule].ref;
         if (static_cast<std::size_t>(r.intent) != intent) continue;
-        if (rule_matches(c, text)) {
+        if (part_matches(c, text)) {
           e.veto = r.index;
           break;
         }

@@ -156,13 +156,15 @@ class IntentMatcher {
   std::unique_ptr<Normalizer> normalizer_;
   // Patterns, phrases and vetoes of every intent, each an RE2 over the
   // normalised text (rules with the same regex share one), compiled on
-  // first use. A rule runs only when the
-  // literals it requires (rule_filter.h) occur in the message; they are all
-  // found in one linear pass. (One RE2::Set of all the rules is faster on
-  // texts it has seen, but builds a new DFA state, costing time that grows
-  // with the whole pack, for almost every byte of a text it has not seen.)
-  // Rules are added intent by intent, patterns first: pattern p of intent i
-  // is rule first_pattern_[i] + p.
+  // first use. A rule is run as its top-level alternatives, its parts
+  // ("a|b|c": three; rule_filter.h), and a part runs only when the literals
+  // it requires occur in the message; they are all found in one linear pass.
+  // (The literals of a big alternation, taken together, are in almost every
+  // message; those of one alternative rarely. One RE2::Set of all the rules
+  // is faster on texts it has seen, but builds a new DFA state, costing time
+  // that grows with the whole pack, for almost every byte of a text it has
+  // not seen.) Rules are added intent by intent, patterns first: pattern p
+  // of intent i is rule first_pattern_[i] + p.
   struct Regex {
     explicit Regex(std::string regex);
     std::string source;
@@ -170,28 +172,36 @@ class IntentMatcher {
   };
   struct Rule {
     RuleRef ref;
-    std::uint32_t regex;                   // into regexes_
+    std::uint32_t regex;                   // the whole regex, into regexes_
     const intents::SourceLocation* where;  // in pack_
+  };
+  // One top-level alternative of a rule. A rule matches a text when one of
+  // its parts does.
+  struct Part {
+    std::uint32_t rule;   // into rules_
+    std::uint32_t regex;  // into regexes_
     // Required literals: indices into the literal finder's list, one
-    // vector per group; a rule is triggered by its first group.
+    // vector per group; a part is triggered by its first group.
     std::vector<std::vector<std::uint32_t>> groups;
   };
   const RE2& rule_regex(std::size_t rule) const;
-  // Whether rule `rule`'s regex matches `text` (the normalised message).
-  bool rule_matches(std::size_t rule, std::string_view text) const;
+  // Whether part `part`'s regex matches `text` (the normalised message).
+  bool part_matches(std::size_t part, std::string_view text) const;
   // Whether intent `i` can be recognised in `context` (its `context:` list).
   bool active(std::size_t i, const MatchContext& context) const {
     return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending);
   }
-  // Sets scratch.candidates to the rules worth running on `text`.
-  void candidate_rules(std::string_view text, Scratch& scratch) const;
+  // Sets scratch.candidates to the parts worth running on `text`, in part
+  // (so rule) order.
+  void candidate_parts(std::string_view text, Scratch& scratch) const;
 
   std::vector<Rule> rules_;
-  std::vector<std::unique_ptr<Regex>> regexes_;  // distinct regexes of rules_
+  std::vector<Part> parts_;                      // rule by rule, in rule order
+  std::vector<std::unique_ptr<Regex>> regexes_;  // distinct regexes of rules_ and parts_
   text::LiteralFinder literals_;
   std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
-  std::vector<std::uint32_t> triggers_;       // rules triggered by each literal
-  std::vector<std::uint32_t> always_run_;     // rules requiring no literal
+  std::vector<std::uint32_t> triggers_;       // parts triggered by each literal
+  std::vector<std::uint32_t> always_run_;     // parts requiring no literal
   std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
   text::FrozenStringMap<std::uint32_t> term_ids_;       // canonical word -> index into terms_

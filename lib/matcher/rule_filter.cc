@@ -335,4 +335,50 @@ std::vector<std::vector<std::string>> required_literals(std::string_view regex) 
   return out;
 }
 
+std::vector<std::string> top_level_alternatives(std::string_view regex) {
+  const std::vector<std::string> whole{std::string(regex)};
+  std::vector<std::string> parts;
+  std::size_t depth = 0, start = 0;
+  for (std::size_t i = 0; i < regex.size(); ++i) {
+    const char c = regex[i];
+    if (c == '\\') {
+      if (i + 1 < regex.size() && regex[i + 1] == 'Q') return whole;
+      ++i;  // the escaped character, whatever it is
+    } else if (c == '[') {
+      // A class: up to its closing ']' (a ']' first, or after '^', is a
+      // member; "[:alpha:]" inside is a named class; escapes are skipped).
+      std::size_t j = i + 1;
+      if (j < regex.size() && regex[j] == '^') ++j;
+      if (j < regex.size() && regex[j] == ']') ++j;
+      while (j < regex.size() && regex[j] != ']') {
+        if (regex[j] == '\\') {
+          j += 2;
+        } else if (regex.compare(j, 2, "[:") == 0) {
+          const std::size_t close = regex.find(":]", j + 2);
+          if (close == std::string_view::npos) return whole;
+          j = close + 2;
+        } else {
+          ++j;
+        }
+      }
+      if (j >= regex.size()) return whole;
+      i = j;
+    } else if (c == '(') {
+      if (regex.compare(i, 2, "(?") == 0 && regex.compare(i, 3, "(?:") != 0 && regex.compare(i, 4, "(?P<") != 0) {
+        return whole;  // a flag group: "(?i)", "(?s:...)"
+      }
+      ++depth;
+    } else if (c == ')') {
+      if (depth == 0) return whole;
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      parts.emplace_back(regex.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (depth != 0 || parts.empty()) return whole;
+  parts.emplace_back(regex.substr(start));
+  return parts;
+}
+
 }  // namespace parley::matcher

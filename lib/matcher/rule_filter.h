@@ -18,6 +18,13 @@ namespace parley::matcher {
 // (they occur almost everywhere). The most selective groups come first.
 std::vector<std::vector<std::string>> required_literals(std::string_view regex);
 
+// The top-level alternatives of `regex` ("a|(b|c)d" -> "a", "(b|c)d"): a
+// text has a match of `regex` exactly when it has a match of one of them.
+// `regex` itself (one element) when it has no top-level '|', or uses syntax
+// that could change what an alternative means on its own (flag groups such
+// as "(?i)", \Q...\E quoting) or does not parse as balanced groups.
+std::vector<std::string> top_level_alternatives(std::string_view regex);
+
 }  // namespace parley::matcher
 
 #endif  // PARLEY_MATCHER_RULE_FILTER_H_

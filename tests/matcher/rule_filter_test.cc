@@ -1,6 +1,7 @@
 // The literal filter must never skip a rule that would match: checked on
-// hand-made regexes, and on every rule of the English pack against every
-// message of its examples and test sets.
+// hand-made regexes, and on every rule of the English pack, whole and as
+// the top-level alternatives the matcher runs, against every message of its
+// examples and test sets.
 #include "matcher/rule_filter.h"
 
 #include <doctest/doctest.h>
@@ -9,6 +10,9 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "intents/loader.h"
 #include "matcher/matcher.h"
@@ -103,21 +107,70 @@ TEST_CASE("no rule of the English pack is filtered out of a text it matches") {
   }
   REQUIRE(texts.size() > 3000);
 
-  size_t matches = 0, filtered_rules = 0;
+  // The matcher runs each rule as its top-level alternatives, each filtered
+  // by its own literals: a text has a match of the rule exactly when it has
+  // one of an alternative, and every alternative that matches finds its
+  // literals in the text.
+  size_t matches = 0, filtered_parts = 0, parts_total = 0, split_rules = 0;
+  std::vector<std::string> failures;  // one line each (checked once, at the end: millions of cases)
   for (const auto& regex : regexes) {
     const RE2 re(regex);
     REQUIRE(re.ok());
     const Groups groups = required_literals(regex);
-    filtered_rules += !groups.empty();
+    const std::vector<std::string> alternatives = matcher::top_level_alternatives(regex);
+    split_rules += alternatives.size() > 1;
+    std::vector<std::unique_ptr<RE2>> parts;
+    std::vector<Groups> part_groups;
+    for (const auto& alternative : alternatives) {
+      parts.push_back(std::make_unique<RE2>(alternative));
+      INFO("regex: " << regex << "\nalternative: " << alternative);
+      REQUIRE(parts.back()->ok());
+      part_groups.push_back(required_literals(alternative));
+      filtered_parts += !part_groups.back().empty();
+    }
+    parts_total += parts.size();
     for (const auto& text : texts) {
-      if (!RE2::PartialMatch(text, re)) continue;
-      ++matches;
-      INFO("regex: " << regex << "\ntext: " << text);
-      CHECK(satisfied(groups, text));
+      const bool whole = RE2::PartialMatch(text, re);
+      bool any = false;
+      for (std::size_t p = 0; p < parts.size() && !any; ++p) {
+        if (!RE2::PartialMatch(text, *parts[p])) continue;
+        any = true;
+        if (!satisfied(part_groups[p], text)) {
+          failures.push_back("alternative '" + alternatives[p] + "' matches '" + text + "' without its literals");
+        }
+      }
+      if (whole != any) failures.push_back("'" + regex + "' and its alternatives disagree on '" + text + "'");
+      if (whole && !satisfied(groups, text)) {
+        failures.push_back("'" + regex + "' matches '" + text + "' without its literals");
+      }
+      matches += whole;
     }
   }
-  MESSAGE(filtered_rules << " of " << regexes.size() << " rules filtered; " << matches
-                         << " rule matches checked over " << texts.size() << " texts");
+  MESSAGE(regexes.size() << " rules (" << split_rules << " split), " << filtered_parts << " of " << parts_total
+                         << " parts filtered; " << matches << " rule matches checked over " << texts.size()
+                         << " texts");
+  CHECK_MESSAGE(failures.empty(), failures.size() << " failures, the first: " << (failures.empty() ? "" : failures[0]));
   CHECK(matches > 1000);
-  CHECK(filtered_rules > regexes.size() * 9 / 10);  // the filter must be worth having
+  CHECK(split_rules > 100);
+  CHECK(filtered_parts > parts_total * 9 / 10);  // the filter must be worth having
+}
+
+TEST_CASE("top-level alternatives") {
+  using matcher::top_level_alternatives;
+  using V = std::vector<std::string>;
+  CHECK(top_level_alternatives("a|b") == V{"a", "b"});
+  CHECK(top_level_alternatives("\\bwhere\\b|(b|c)d|e") == V{"\\bwhere\\b", "(b|c)d", "e"});
+  CHECK(top_level_alternatives("(?P<n>a|b)x|y") == V{"(?P<n>a|b)x", "y"});
+  CHECK(top_level_alternatives("[[:alpha:]|]x|y") == V{"[[:alpha:]|]x", "y"});
+  CHECK(top_level_alternatives("a|") == V{"a", ""});
+  // Left whole: no top-level '|', or syntax an alternative cannot carry alone.
+  CHECK(top_level_alternatives("(?:a|b)c") == V{"(?:a|b)c"});
+  CHECK(top_level_alternatives("[a|b]c") == V{"[a|b]c"});
+  CHECK(top_level_alternatives("[]|]c") == V{"[]|]c"});
+  CHECK(top_level_alternatives("a\\|b") == V{"a\\|b"});
+  CHECK(top_level_alternatives("(?i)a|b") == V{"(?i)a|b"});
+  CHECK(top_level_alternatives("\\Qa|b\\E") == V{"\\Qa|b\\E"});
+  CHECK(top_level_alternatives("a)|b") == V{"a)|b"});
+  CHECK(top_level_alternatives("(a|b") == V{"(a|b"});
+  CHECK(top_level_alternatives("") == V{""});
 }
