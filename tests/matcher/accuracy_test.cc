@@ -58,7 +58,9 @@ struct Score {
 // Accuracy over labelled messages (YAML: intent -> list of messages); an
 // intent bound to a context is asked in that context (affirm and deny as
 // answers to a yes/no question).
-Score labelled_accuracy(const std::vector<std::string>& files) {
+// Per-intent counts are shown (as doctest messages) unless `totals_only`:
+// the blind set's breakdown is not for anyone tuning the pack to read.
+Score labelled_accuracy(const std::vector<std::string>& files, bool totals_only = false) {
   Score score;
   std::map<std::string, std::pair<int, int>> per_intent;
   for (const auto& file : files) {
@@ -81,7 +83,7 @@ Score labelled_accuracy(const std::vector<std::string>& files) {
     const std::string& intent = entry.first;
     const auto& counts = entry.second;
     CHECK_MESSAGE(counts.second >= 15, intent << " has fewer than 15 test messages");
-    MESSAGE(intent << ": " << counts.first << "/" << counts.second);
+    if (!totals_only) MESSAGE(intent << ": " << counts.first << "/" << counts.second);
   }
   return score;
 }
@@ -126,7 +128,7 @@ TEST_CASE("the fresh, independently written test set") {
   std::printf("fresh set accuracy: %d/%d = %.3f; fresh out-of-domain fallback: %d/%d = %.3f\n", s.right,
               s.total, s.rate(), ood.right, ood.total, ood.rate());
   CHECK(s.total >= 37 * 20);
-  CHECK(s.rate() >= 0.94);  // 0.969 on 2026-11-22 (0.880 before its failure kinds were worked on)
+  CHECK(s.rate() >= 0.94);  // 0.972 on 2026-11-22 (0.880 before its failure kinds were worked on)
   CHECK(ood.total >= 100);
   CHECK(ood.rate() >= 0.96);  // 0.990 on 2026-11-22
 }
@@ -135,12 +137,12 @@ TEST_CASE("the fresh, independently written test set") {
 // only) on 2026-11-22, after the pack was last tuned on the first: its
 // figure is the honest estimate of accuracy on real customers.
 TEST_CASE("the second blind test set") {
-  const Score s = labelled_accuracy({"/tests/data/en-blind/messages.yaml"});
+  const Score s = labelled_accuracy({"/tests/data/en-blind/messages.yaml"}, /*totals_only=*/true);
   const Score ood = fallback_rate("/tests/data/en-blind/out_of_domain.txt");
   std::printf("blind set accuracy: %d/%d = %.3f; blind out-of-domain fallback: %d/%d = %.3f\n", s.right,
               s.total, s.rate(), ood.right, ood.total, ood.rate());
   CHECK(s.total >= 40 * 20);
-  CHECK(s.rate() >= 0.85);  // 0.871 on 2026-11-22 (0.848 with the pack it was written against)
+  CHECK(s.rate() >= 0.86);  // 0.888 on 2026-11-22 (0.848 with the pack it was written against)
   CHECK(ood.total >= 150);
   CHECK(ood.rate() >= 0.93);  // 0.953 on 2026-11-22
 }
