@@ -127,6 +127,10 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   RuleAnalysis analysis;
   analysis.errors.resize(m->regexes_.size());
   analysis.required.resize(m->regexes_.size());
+  analysis.whole.resize(m->regexes_.size());
+  analysis.part.resize(m->regexes_.size());
+  for (const Rule& rule : m->rules_) analysis.whole[rule.regex] = 1;
+  for (const Part& part : m->parts_) analysis.part[part.regex] = 1;
   auto helper = std::async(std::launch::async, [&] { m->analyse_rules(analysis); });
   m->index_examples();
   m->analyse_rules(analysis);
@@ -339,14 +343,18 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
 }
 
 void IntentMatcher::analyse_rules(RuleAnalysis& analysis) {
-  re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);  // parses, compiles nothing
   for (size_t r; (r = analysis.next++) < regexes_.size();) {
-    if (validator.Add(regexes_[r]->source, &analysis.errors[r]) >= 0) {
-      analysis.errors[r].clear();
-      analysis.required[r] = required_literals(regexes_[r]->source);
-    } else if (analysis.errors[r].empty()) {
-      analysis.errors[r] = "invalid";
+    if (analysis.whole[r]) {
+      // A set of one: it parses and compiles nothing, and frees the parse
+      // at once (one set of every regex held them all to the end).
+      re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);
+      if (validator.Add(regexes_[r]->source, &analysis.errors[r]) >= 0) {
+        analysis.errors[r].clear();
+      } else if (analysis.errors[r].empty()) {
+        analysis.errors[r] = "invalid";
+      }
     }
+    if (analysis.part[r] && analysis.errors[r].empty()) analysis.required[r] = required_literals(regexes_[r]->source);
     // The last increment sees every other thread's results (one chain of
     // read-modify-writes on `done`).
     if (++analysis.done == regexes_.size()) build_filter(analysis);
@@ -368,30 +376,9 @@ void IntentMatcher::report_rule_errors(const RuleAnalysis& analysis,
 }
 
 void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
-  // A rule whose whole regex parses but one of whose parts does not (the
-  // splitting should never allow it) runs whole, as a single part.
-  std::vector<Part> parts;
-  parts.reserve(parts_.size());
-  for (std::size_t p = 0; p < parts_.size();) {
-    const std::uint32_t rule = parts_[p].rule;
-    std::size_t end = p;
-    bool broken = false;
-    for (; end < parts_.size() && parts_[end].rule == rule; ++end) {
-      broken |= !analysis.errors[parts_[end].regex].empty();
-    }
-    if (broken && analysis.errors[rules_[rule].regex].empty()) {
-      parts.push_back(Part{rule, rules_[rule].regex, {}});
-    } else {
-      parts.insert(parts.end(), parts_.begin() + static_cast<std::ptrdiff_t>(p),
-                   parts_.begin() + static_cast<std::ptrdiff_t>(end));
-    }
-    p = end;
-  }
-  parts_ = std::move(parts);
-
   // Every required literal once, and which parts each triggers.
   std::vector<std::string> literals;
-  std::map<std::string, std::uint32_t, std::less<>> literal_ids;
+  text::StringMap<std::uint32_t> literal_ids;
   std::vector<std::vector<std::uint32_t>> triggered;
   for (std::uint32_t r = 0; r < parts_.size(); ++r) {
     Part& rule = parts_[r];
@@ -511,7 +498,12 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
 }
 
 bool IntentMatcher::part_matches(std::size_t part, std::string_view text) const {
-  return regexes_[parts_[part].regex]->re.get().Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  const RE2& re = regexes_[parts_[part].regex]->re.get();
+  // Parts are not checked when the pack is compiled (their rule's whole
+  // regex is, and splitting keeps them valid): should one ever not compile,
+  // its rule is asked as a whole.
+  if (!re.ok()) return rule_regex(parts_[part].rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) const {

@@ -121,12 +121,13 @@ class IntentMatcher {
     std::size_t unknown = 0;
   };
 
-  // Per distinct regex (regexes_): RE2's error if it does not parse, else
-  // the literals it requires (rule_filter.h). Threads share the work
-  // through `next`; `done` counts regexes finished.
+  // Per distinct regex (regexes_): for a rule's whole regex, RE2's error if
+  // it does not parse; for a part, the literals it requires (rule_filter.h).
+  // Threads share the work through `next`; `done` counts regexes finished.
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
+    std::vector<char> whole, part;  // what each regex is (both, when a rule is not split)
     std::vector<std::string> errors;
     std::vector<std::vector<std::vector<std::string>>> required;
   };

@@ -15,6 +15,7 @@ constexpr std::size_t kMaxGroups = 3;
 using Strings = std::vector<std::string>;
 
 void Normalise(Strings& s) {
+  if (s.size() < 2) return;
   std::sort(s.begin(), s.end());
   s.erase(std::unique(s.begin(), s.end()), s.end());
 }
@@ -41,6 +42,7 @@ std::size_t ShortestLength(const Strings& s) {
 bool Useful(const Strings& group) { return ShortestLength(group) >= kMinLiteral; }
 
 Strings Product(Strings a, const Strings& b) {
+  if (b.size() == 1 && b.front().empty()) return a;  // a word boundary or anchor: nothing to append
   if (b.size() == 1) {  // the common case, a literal character: append in place
     for (auto& x : a) x += b.front();
     Normalise(a);
