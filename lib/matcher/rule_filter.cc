@@ -89,8 +89,14 @@ class Reader {
       }
       all.insert(all.end(), b.exact->begin(), b.exact->end());
     }
-    Normalise(all);
-    if (all_exact && all.size() <= kMaxExact) return Info::Exactly(std::move(all));
+    if (all_exact) {
+      Normalise(all);
+      if (all.size() <= kMaxExact) return Info::Exactly(std::move(all));
+      // Too many to multiply out: every match is one of them all the same,
+      // so they are the group the union below would build, sort and get.
+      if (ShortestLength(all) < kMinLiteral) return Info::Anything();
+      return Info{std::nullopt, {std::move(all)}};
+    }
     // Any match is a match of one branch, so contains a member of that
     // branch's best group: the union of the best groups is required.
     Strings required;
