@@ -119,32 +119,40 @@ TEST_CASE("messages outside the shop's domain fall back") {
   CHECK(s.rate() >= 0.97);  // 0.996 on 2026-11-22
 }
 
+namespace {
+
+// A set of written test messages (`dir`/messages.yaml and
+// `dir`/out_of_domain.txt) against its floors; prints "<name> set accuracy".
+void check_written_set(const std::string& name, const std::string& dir, int min_total, double floor,
+                       int min_out_of_domain, double out_of_domain_floor, bool totals_only = false) {
+  const Score s = labelled_accuracy({dir + "/messages.yaml"}, totals_only);
+  const Score ood = fallback_rate(dir + "/out_of_domain.txt");
+  std::printf("%s set accuracy: %d/%d = %.3f; %s out-of-domain fallback: %d/%d = %.3f\n", name.c_str(), s.right,
+              s.total, s.rate(), name.c_str(), ood.right, ood.total, ood.rate());
+  CHECK(s.total >= min_total);
+  CHECK(s.rate() >= floor);
+  CHECK(ood.total >= min_out_of_domain);
+  CHECK(ood.rate() >= out_of_domain_floor);
+}
+
+}  // namespace
+
 // tests/data/en-fresh was written by someone who never saw the pack; its
 // failure kinds (never its messages) have since been worked on, so its
 // figure flatters the pack: the blind set below is the honest one.
+// On 2026-11-22: 0.972 (0.880 before its failure kinds were worked on),
+// out of domain 0.990.
 TEST_CASE("the fresh, independently written test set") {
-  const Score s = labelled_accuracy({"/tests/data/en-fresh/messages.yaml"});
-  const Score ood = fallback_rate("/tests/data/en-fresh/out_of_domain.txt");
-  std::printf("fresh set accuracy: %d/%d = %.3f; fresh out-of-domain fallback: %d/%d = %.3f\n", s.right,
-              s.total, s.rate(), ood.right, ood.total, ood.rate());
-  CHECK(s.total >= 37 * 20);
-  CHECK(s.rate() >= 0.94);  // 0.972 on 2026-11-22 (0.880 before its failure kinds were worked on)
-  CHECK(ood.total >= 100);
-  CHECK(ood.rate() >= 0.96);  // 0.990 on 2026-11-22
+  check_written_set("fresh", "/tests/data/en-fresh", 37 * 20, 0.94, 100, 0.96);
 }
 
 // tests/data/en-blind, a second set written blind (ids and descriptions
 // only) on 2026-11-22, after the pack was last tuned on the first: its
-// figure is the honest estimate of accuracy on real customers.
+// figure is the honest estimate of accuracy on real customers. On
+// 2026-11-22: 0.888 (0.848 with the pack it was written against), out of
+// domain 0.953. Totals only: its breakdown is not for tuning.
 TEST_CASE("the second blind test set") {
-  const Score s = labelled_accuracy({"/tests/data/en-blind/messages.yaml"}, /*totals_only=*/true);
-  const Score ood = fallback_rate("/tests/data/en-blind/out_of_domain.txt");
-  std::printf("blind set accuracy: %d/%d = %.3f; blind out-of-domain fallback: %d/%d = %.3f\n", s.right,
-              s.total, s.rate(), ood.right, ood.total, ood.rate());
-  CHECK(s.total >= 40 * 20);
-  CHECK(s.rate() >= 0.86);  // 0.888 on 2026-11-22 (0.848 with the pack it was written against)
-  CHECK(ood.total >= 150);
-  CHECK(ood.rate() >= 0.93);  // 0.953 on 2026-11-22
+  check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.86, 150, 0.93, /*totals_only=*/true);
 }
 
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
