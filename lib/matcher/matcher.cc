@@ -217,11 +217,11 @@ struct IntentMatcher::Scratch {
     if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) with_evidence.push_back(static_cast<std::uint32_t>(i));
     return e;
   }
-  std::vector<std::uint32_t> candidates;  // rules worth running
-  std::vector<std::uint32_t> vetoes;      // candidate vetoes, run last
+  std::vector<std::uint32_t> candidates;  // parts worth running
+  std::vector<std::uint32_t> vetoes;      // candidate veto parts, run last
   text::StampSet veto_checked;           // intents whose vetoes have run
   std::vector<int> literals;             // literals found in the text
-  text::StampSet present, considered;    // literals in the text; rules looked at
+  text::StampSet present, considered;    // literals in the text; parts looked at
   MessageTerms terms;
   std::vector<std::string> unknown;      // canonical words no example uses
   std::vector<float> dots;               // per example, zero between messages
@@ -380,9 +380,9 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   std::vector<std::string> literals;
   text::StringMap<std::uint32_t> literal_ids;
   std::vector<std::vector<std::uint32_t>> triggered;
-  for (std::uint32_t r = 0; r < parts_.size(); ++r) {
-    Part& rule = parts_[r];
-    for (const auto& group : analysis.required[rule.regex]) {
+  for (std::uint32_t p = 0; p < parts_.size(); ++p) {
+    Part& part = parts_[p];
+    for (const auto& group : analysis.required[part.regex]) {
       std::vector<std::uint32_t> ids;
       for (const auto& literal : group) {
         auto [it, added] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));
@@ -392,18 +392,18 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
         }
         ids.push_back(it->second);
       }
-      rule.groups.push_back(std::move(ids));
+      part.groups.push_back(std::move(ids));
     }
-    if (rule.groups.empty()) {
-      always_run_.push_back(r);
+    if (part.groups.empty()) {
+      always_run_.push_back(p);
     } else {
-      for (std::uint32_t id : rule.groups.front()) triggered[id].push_back(r);
+      for (std::uint32_t id : part.groups.front()) triggered[id].push_back(p);
     }
   }
   literals_ = text::LiteralFinder(literals);
   trigger_begin_.push_back(0);
-  for (const auto& rules : triggered) {
-    triggers_.insert(triggers_.end(), rules.begin(), rules.end());
+  for (const auto& parts : triggered) {
+    triggers_.insert(triggers_.end(), parts.begin(), parts.end());
     trigger_begin_.push_back(static_cast<std::uint32_t>(triggers_.size()));
   }
 }
@@ -519,14 +519,14 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
   for (int literal : found) {
     for (std::uint32_t t = trigger_begin_[static_cast<size_t>(literal)];
          t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
-      const std::uint32_t r = triggers_[t];
-      if (!considered.insert(r)) continue;
-      const auto& groups = parts_[r].groups;
+      const std::uint32_t p = triggers_[t];
+      if (!considered.insert(p)) continue;
+      const auto& groups = parts_[p].groups;
       const bool all_present = std::all_of(groups.begin() + 1, groups.end(), [&](const auto& group) {
         return std::any_of(group.begin(), group.end(),
                            [&](std::uint32_t id) { return present.contains(id); });
       });
-      if (all_present) out.push_back(r);
+      if (all_present) out.push_back(p);
     }
   }
   out.insert(out.end(), always_run_.begin(), always_run_.end());
