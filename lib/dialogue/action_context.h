@@ -31,6 +31,11 @@ struct Outcome {
   std::string error;   // a store failure, for the trace (text apologises)
 };
 
+// The private slot "_said:<entity>" holds the customer's own words for an
+// entity that filled slot <entity> from a message ("jumper" when slot
+// 'category' became 'clothing'). Private slots ('_' first) are never shown.
+inline constexpr std::string_view kSaidPrefix = "_said:";
+
 struct ActionContext {
   Session& session;
   store::Store& store;

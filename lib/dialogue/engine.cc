@@ -477,6 +477,9 @@ void TurnRunner::fill_slots_from_message(const std::string& intent) {
       s_.slots.erase("reason");
     }
     s_.slots[e.type] = value;
+    // The words themselves ("jumper" for category 'clothing'), for actions
+    // that need more than the value (which of two clothing items).
+    s_.slots[std::string(kSaidPrefix) + e.type] = e.text;
     trace("slot '" + e.type + "' = '" + value + "' (from the message)");
   }
   for (const auto& [name, value] : m_.captures) s_.slots[name] = value;

@@ -339,6 +339,9 @@ Outcome return_item(ActionContext& ctx) {
     }
     if (chosen == -2) chosen = -1;
   }
+  // "return my jumper" from an order of a jumper and a jacket, both
+  // clothing: the words the customer used name the item.
+  if (chosen < 0) chosen = pick_item(ctx.slot(std::string(kSaidPrefix) + "category"), *items);
   if (chosen < 0) {
     Outcome ask;
     ask.kind = Kind::kAskSlot;
