@@ -31,10 +31,10 @@ struct Outcome {
   std::string error;   // a store failure, for the trace (text apologises)
 };
 
-// The private slot "_said:<entity>" holds the customer's own words for an
-// entity that filled slot <entity> from a message ("jumper" when slot
-// 'category' became 'clothing'). Private slots ('_' first) are never shown.
-inline constexpr std::string_view kSaidPrefix = "_said:";
+// A private slot (never shown, never passed to host actions): the
+// customer's own words for the product category that filled slot
+// 'category' ("jumper" when 'category' became 'clothing').
+inline constexpr const char* kSaidCategory = "_said:category";
 
 struct ActionContext {
   Session& session;

@@ -477,9 +477,10 @@ void TurnRunner::fill_slots_from_message(const std::string& intent) {
       s_.slots.erase("reason");
     }
     s_.slots[e.type] = value;
-    // The words themselves ("jumper" for category 'clothing'), for actions
-    // that need more than the value (which of two clothing items).
-    s_.slots[std::string(kSaidPrefix) + e.type] = e.text;
+    // The customer's word for a product category ("jumper" for 'clothing')
+    // tells two items of one category apart. (Only this entity's words are
+    // kept: the others are personal data, held once, in their slot.)
+    if (e.type == "category") s_.slots[kSaidCategory] = e.text;
     trace("slot '" + e.type + "' = '" + value + "' (from the message)");
   }
   for (const auto& [name, value] : m_.captures) s_.slots[name] = value;

@@ -341,7 +341,7 @@ Outcome return_item(ActionContext& ctx) {
   }
   // "return my jumper" from an order of a jumper and a jacket, both
   // clothing: the words the customer used name the item.
-  if (chosen < 0) chosen = pick_item(ctx.slot(std::string(kSaidPrefix) + "category"), *items);
+  if (chosen < 0) chosen = pick_item(ctx.slot(kSaidCategory), *items);
   if (chosen < 0) {
     Outcome ask;
     ask.kind = Kind::kAskSlot;
