@@ -252,8 +252,10 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
   const std::size_t n = word.size();
   if (n < 5 || n > kMaxRunOnLength || n > kMaxRunOn * longest_known_ || HasDigitOrNonAscii(word)) return {};
   // uses[i][j]: how often word[i, j) is used (0: not a word, or a single
-  // letter other than "i" and "a"). On the stack: n <= kMaxRunOnLength.
-  std::array<int, kMaxRunOnLength * (kMaxRunOnLength + 1)> uses{};
+  // letter other than "i" and "a"). On the stack: n <= kMaxRunOnLength;
+  // only the n * (n + 1) cells this word uses are cleared.
+  std::array<int, kMaxRunOnLength * (kMaxRunOnLength + 1)> uses;
+  std::fill_n(uses.begin(), n * (n + 1), 0);
   auto at = [&](std::size_t i, std::size_t j) -> int& { return uses[i * (n + 1) + j]; };
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j <= n && j - i <= longest_known_; ++j) {
@@ -264,8 +266,12 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
   }
   // best[k][j]: the best rarest-part count splitting word[0, j) into k
   // parts (0: impossible); cut[k][j]: where the last part starts.
-  std::array<std::array<int, kMaxRunOnLength + 1>, kMaxRunOn + 1> best{};
-  std::array<std::array<std::size_t, kMaxRunOnLength + 1>, kMaxRunOn + 1> cut{};
+  std::array<std::array<int, kMaxRunOnLength + 1>, kMaxRunOn + 1> best;
+  std::array<std::array<std::size_t, kMaxRunOnLength + 1>, kMaxRunOn + 1> cut;
+  for (std::size_t k = 0; k <= kMaxRunOn; ++k) {
+    std::fill_n(best[k].begin(), n + 1, 0);
+    std::fill_n(cut[k].begin(), n + 1, std::size_t{0});
+  }
   for (std::size_t j = 1; j <= n; ++j) best[1][j] = at(0, j);
   std::size_t best_parts = 0;
   int best_score = 0;
