@@ -16,12 +16,19 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
   }
   // At most one state per byte of the literals, plus the root: when that
   // fits in 16 bits, so does every state (half the memory of the table).
+  // Literals share prefixes, so a trie built wide often fits too: then it
+  // is narrowed (the table is most of the finder's memory, and its misses
+  // most of its time).
   std::size_t most_states = 1;
   for (const auto& literal : literals) most_states += literal.size();
   if (most_states <= std::size_t{UINT16_MAX} + 1) {
     build(literals, most_states, next16_);
   } else {
     build(literals, most_states, next_);
+    if (literal_.size() <= std::size_t{UINT16_MAX} + 1) {
+      next16_.assign(next_.begin(), next_.end());
+      std::vector<std::uint32_t>().swap(next_);
+    }
   }
 }
 

@@ -44,8 +44,10 @@ namespace {
 
 // Random literals and texts over a small alphabet (overlaps, shared
 // prefixes and suffixes are common); the finder must agree with a naive
-// search. `long_literals` makes the automaton too big for 16-bit states.
-void CheckAgainstNaive(int literal_count, std::uint32_t longest, bool long_literals) {
+// search. `long_literals` makes the automaton too big for 16-bit states;
+// `shared_prefix` starts every literal with it (many bytes, few states).
+void CheckAgainstNaive(int literal_count, std::uint32_t longest, bool long_literals,
+                       const std::string& shared_prefix = "") {
   std::uint32_t seed = 7;
   auto next = [&](std::uint32_t bound) {
     seed = seed * 1103515245u + 12345u;
@@ -59,15 +61,16 @@ void CheckAgainstNaive(int literal_count, std::uint32_t longest, bool long_liter
   std::vector<std::string> literals;
   size_t total = 0;
   for (int i = 0; i < literal_count; ++i) {
-    literals.push_back(long_literals ? random_text(1 + next(longest), "abcdefghij d", 12)
-                                     : random_text(1 + next(longest), "abc d", 5));
+    literals.push_back(shared_prefix + (long_literals ? random_text(1 + next(longest), "abcdefghij d", 12)
+                                                      : random_text(1 + next(longest), "abc d", 5)));
     total += literals.back().size();
   }
-  if (long_literals) REQUIRE(total > 70000);  // more states than 16 bits hold
+  if (long_literals || !shared_prefix.empty()) REQUIRE(total > 70000);  // more bytes than 16 bits hold
   const LiteralFinder finder(literals);
   for (int round = 0; round < 500; ++round) {
     std::string text = random_text(next(40), "abc d", 5);
-    if (long_literals && round % 2) text += literals[next(static_cast<std::uint32_t>(literals.size()))];
+    if (!shared_prefix.empty() && round % 3 == 0) text += shared_prefix;
+    if ((long_literals || !shared_prefix.empty()) && round % 2) text += literals[next(static_cast<std::uint32_t>(literals.size()))];
     INFO("text: " << text);
     CHECK(found(finder, text) == naive(literals, text));
   }
@@ -81,6 +84,10 @@ TEST_CASE("LiteralFinder agrees with a naive search on random texts") {
 
 TEST_CASE("LiteralFinder with more states than 16 bits hold") {
   CheckAgainstNaive(4000, 40, true);
+}
+
+TEST_CASE("LiteralFinder whose literals share prefixes: many bytes, few states") {
+  CheckAgainstNaive(3000, 6, false, "abcd dcba abcd dcba abcd ");
 }
 
 TEST_CASE("LiteralFinder with no literals finds nothing") {
