@@ -132,9 +132,11 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   for (const Rule& rule : m->rules_) analysis.whole[rule.regex] = 1;
   for (const Part& part : m->parts_) analysis.part[part.regex] = 1;
   auto helper = std::async(std::launch::async, [&] { m->analyse_rules(analysis); });
-  m->index_examples();
+  std::vector<std::string> example_texts;
+  m->index_examples(example_texts);
   m->analyse_rules(analysis);
   helper.get();
+  m->choose_triggers(example_texts);
   m->report_rule_errors(analysis, diagnostics);
   // In the order of the files, as the writer reads them.
   std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(rule_diagnostics), diagnostics.end(),
@@ -311,7 +313,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     const auto rule = static_cast<std::uint32_t>(rules_.size());
     rules_.push_back(Rule{RuleRef{intent, index, kind}, regex_id(regex), &source.where});
     for (const auto& alternative : top_level_alternatives(regex)) {
-      parts_.push_back(Part{rule, regex_id(alternative), {}});
+      parts_.push_back(Part{rule, regex_id(alternative)});
     }
   };
 
@@ -376,31 +378,69 @@ void IntentMatcher::report_rule_errors(const RuleAnalysis& analysis,
 }
 
 void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
-  // Every required literal once, and which parts each triggers.
+  // Every required literal once; each part's groups in group_literals_.
   std::vector<std::string> literals;
   text::StringMap<std::uint32_t> literal_ids;
-  std::vector<std::vector<std::uint32_t>> triggered;
-  for (std::uint32_t p = 0; p < parts_.size(); ++p) {
-    Part& part = parts_[p];
+  for (Part& part : parts_) {
+    part.literals_begin = static_cast<std::uint32_t>(group_literals_.size());
+    part.groups_begin = static_cast<std::uint32_t>(group_ends_.size());
     for (const auto& group : analysis.required[part.regex]) {
-      std::vector<std::uint32_t> ids;
       for (const auto& literal : group) {
         auto [it, added] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));
-        if (added) {
-          literals.push_back(literal);
-          triggered.emplace_back();
-        }
-        ids.push_back(it->second);
+        if (added) literals.push_back(literal);
+        group_literals_.push_back(it->second);
       }
-      part.groups.push_back(std::move(ids));
+      group_ends_.push_back(static_cast<std::uint32_t>(group_literals_.size()));
     }
-    if (part.groups.empty()) {
-      always_run_.push_back(p);
-    } else {
-      for (std::uint32_t id : part.groups.front()) triggered[id].push_back(p);
-    }
+    part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
   }
   literals_ = text::LiteralFinder(literals);
+}
+
+void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
+  // Per literal, the texts holding it (+1: one never seen is not free).
+  std::vector<std::uint32_t> frequency(literals_.size(), 1);
+  std::vector<int> found;
+  for (const auto& text : texts) {
+    literals_.find(text, found);
+    for (int literal : found) ++frequency[static_cast<std::size_t>(literal)];
+  }
+  struct Group {
+    std::uint64_t cost;  // texts holding a member, counted per member
+    std::uint32_t begin, end;
+  };
+  std::vector<Group> groups;
+  std::vector<std::uint32_t> reordered;
+  std::vector<std::vector<std::uint32_t>> triggered(literals_.size());
+  for (std::uint32_t p = 0; p < parts_.size(); ++p) {
+    Part& part = parts_[p];
+    if (part.groups_begin == part.groups_end) {
+      always_run_.push_back(p);
+      continue;
+    }
+    groups.clear();
+    std::uint32_t begin = part.literals_begin;
+    for (std::uint32_t g = part.groups_begin; g < part.groups_end; ++g) {
+      std::uint64_t cost = 0;
+      for (std::uint32_t l = begin; l < group_ends_[g]; ++l) cost += frequency[group_literals_[l]];
+      groups.push_back(Group{cost, begin, group_ends_[g]});
+      begin = group_ends_[g];
+    }
+    // Stable: equally rare groups keep required_literals' order (longest
+    // literals first).
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const Group& a, const Group& b) { return a.cost < b.cost; });
+    reordered.clear();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      reordered.insert(reordered.end(), group_literals_.begin() + groups[g].begin,
+                       group_literals_.begin() + groups[g].end);
+      group_ends_[part.groups_begin + g] = part.literals_begin + static_cast<std::uint32_t>(reordered.size());
+    }
+    std::copy(reordered.begin(), reordered.end(), group_literals_.begin() + part.literals_begin);
+    for (std::uint32_t l = part.literals_begin; l < group_ends_[part.groups_begin]; ++l) {
+      triggered[group_literals_[l]].push_back(p);
+    }
+  }
   trigger_begin_.push_back(0);
   for (const auto& parts : triggered) {
     triggers_.insert(triggers_.end(), parts.begin(), parts.end());
@@ -408,7 +448,7 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   }
 }
 
-void IntentMatcher::index_examples() {
+void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   // Normalised, canonical word sets of every example.
   std::vector<std::vector<std::string>> example_words;
   std::map<std::string, std::set<int>> intents_using;  // sorted: term ids follow word order
@@ -416,6 +456,7 @@ void IntentMatcher::index_examples() {
     const auto& intent = pack_.intents[i];
     for (size_t e = 0; e < intent.examples.size(); ++e) {
       Normalized n = normalizer_->normalize(intent.examples[e].value, 100000, /*correct=*/false);
+      texts.push_back(n.text);
       for (const auto& w : n.words) {
         if (w[0] != '#') normalizer_->add_vocabulary(w, 3);
       }
@@ -521,11 +562,15 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
          t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
       const std::uint32_t p = triggers_[t];
       if (!considered.insert(p)) continue;
-      const auto& groups = parts_[p].groups;
-      const bool all_present = std::all_of(groups.begin() + 1, groups.end(), [&](const auto& group) {
-        return std::any_of(group.begin(), group.end(),
-                           [&](std::uint32_t id) { return present.contains(id); });
-      });
+      const Part& part = parts_[p];
+      bool all_present = true;
+      std::uint32_t l = group_ends_[part.groups_begin];  // the trigger group is present
+      for (std::uint32_t g = part.groups_begin + 1; all_present && g < part.groups_end; ++g) {
+        const std::uint32_t end = group_ends_[g];
+        while (l < end && !present.contains(group_literals_[l])) ++l;
+        all_present = l < end;
+        l = end;
+      }
       if (all_present) out.push_back(p);
     }
   }

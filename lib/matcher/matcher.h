@@ -137,9 +137,17 @@ class IntentMatcher {
   // one builds the filter (build_filter), which touches nothing else.
   void analyse_rules(RuleAnalysis& analysis);
   void build_filter(const RuleAnalysis& analysis);
+  // Once the filter is built: orders each part's literal groups rarest
+  // first, by how many of `texts` (the examples, normalised: what customers
+  // write) hold one of the group's literals, and files each part under its
+  // rarest group's literals. A part is then looked at only for messages
+  // with its rarest literal, and rejected at its next rarest.
+  void choose_triggers(const std::vector<std::string>& texts);
   // Once every rule is analysed: the regexes RE2 rejected, as errors.
   void report_rule_errors(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics) const;
-  void index_examples();
+  // Builds the example index; appends each example's normalised text to
+  // `texts`.
+  void index_examples(std::vector<std::string>& texts);
   std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
   struct Scratch;
@@ -181,9 +189,13 @@ class IntentMatcher {
   struct Part {
     std::uint32_t rule;   // into rules_
     std::uint32_t regex;  // into regexes_
-    // Required literals: indices into the literal finder's list, one
-    // vector per group; a part is triggered by its first group.
-    std::vector<std::vector<std::uint32_t>> groups;
+    // Required literals: a group is a range of group_literals_, read as an
+    // OR; the part needs every group (an AND). Its groups are
+    // group_ends_[groups_begin, groups_end): each the end of a group, which
+    // begins where the one before ends (the first at literals_begin).
+    // Rarest first once choose_triggers has run; the first triggers it.
+    std::uint32_t literals_begin = 0;
+    std::uint32_t groups_begin = 0, groups_end = 0;
   };
   const RE2& rule_regex(std::size_t rule) const;
   // Whether part `part`'s regex matches `text` (the normalised message).
@@ -200,6 +212,8 @@ class IntentMatcher {
   std::vector<Part> parts_;                      // rule by rule, in rule order
   std::vector<std::unique_ptr<Regex>> regexes_;  // distinct regexes of rules_ and parts_
   text::LiteralFinder literals_;
+  std::vector<std::uint32_t> group_literals_;  // literal ids, group by group, part by part
+  std::vector<std::uint32_t> group_ends_;      // per group: its end in group_literals_
   std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
   std::vector<std::uint32_t> triggers_;       // parts triggered by each literal
   std::vector<std::uint32_t> always_run_;     // parts requiring no literal
