@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "intents/loader.h"
+#include "text/hash.h"
 
 namespace parley::intents {
 namespace {
@@ -26,25 +27,8 @@ namespace fs = std::filesystem;
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr char kMagic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'P', 'K'};
 
-// 64-bit hash of bytes (word at a time, then avalanche); for telling
-// changed files and damaged caches apart, not for security.
-std::uint64_t Hash64(std::string_view s) {
-  std::uint64_t h = 0x9e3779b97f4a7c15ull ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
-  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 32;
-  return h;
-}
+// For telling changed files and damaged caches apart.
+std::uint64_t Hash64(std::string_view s) { return text::hash_bytes(s); }
 
 // The sizes of every struct stored: a field added to one of them changes
 // its size (almost always), and with it every cache key.

@@ -9,19 +9,15 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/hash.h"
+
 namespace parley::text {
 
-// FNV-1a with a final mix, inlined: the keys are words, a few bytes long,
-// for which a call to std::hash's out-of-line Murmur costs more than the
-// hashing itself.
+// hash_bytes, inlined: the keys are words, a few bytes long, for which a
+// call to std::hash's out-of-line Murmur costs more than the hashing itself.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-    h ^= h >> 29;
-    return static_cast<std::size_t>(h);
-  }
+  std::size_t operator()(std::string_view s) const { return static_cast<std::size_t>(hash_bytes(s)); }
 };
 
 template <typename Value>
