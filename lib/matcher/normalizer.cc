@@ -80,7 +80,7 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
   text::SanitizedText clean = text::sanitize(message, max_chars);
   n.truncated = clean.truncated;
   n.repaired = clean.repaired;
-  n.folded = text::fold(clean.text, fold_accents_);
+  n.folded = text::fold_owned(std::move(clean.text), fold_accents_);
   n.entities = entities_.extract(n.folded);
 
   size_t next_entity = 0;

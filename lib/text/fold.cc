@@ -48,16 +48,29 @@ std::string fold_with_icu(std::string_view utf8, bool fold_accents) {
 
 }  // namespace
 
-std::string fold(std::string_view utf8, bool fold_accents) {
-  if (is_ascii(utf8)) {
-    std::string out(utf8);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c == '`') c = '\'';
-    }
-    return out;
+namespace {
+
+void FoldAsciiInPlace(std::string& s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '`') c = '\'';
   }
-  return fold_with_icu(utf8, fold_accents);
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8, bool fold_accents) {
+  if (!is_ascii(utf8)) return fold_with_icu(utf8, fold_accents);
+  std::string out(utf8);
+  FoldAsciiInPlace(out);
+  return out;
+}
+
+std::string fold_owned(std::string&& utf8, bool fold_accents) {
+  if (!is_ascii(utf8)) return fold_with_icu(utf8, fold_accents);
+  std::string out(std::move(utf8));
+  FoldAsciiInPlace(out);
+  return out;
 }
 
 }  // namespace parley::text

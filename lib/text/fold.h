@@ -14,6 +14,8 @@ namespace parley::text {
 // Input must be valid UTF-8 (see sanitize). ASCII input takes a fast path
 // that gives the same result as the ICU path.
 std::string fold(std::string_view utf8, bool fold_accents);
+// The same, reusing `utf8`'s buffer when it is ASCII (most messages).
+std::string fold_owned(std::string&& utf8, bool fold_accents);
 
 }  // namespace parley::text
 

@@ -27,3 +27,10 @@ TEST_CASE("ASCII fast path and ICU path agree") {
     CHECK(icu == ascii + "e");
   }
 }
+
+TEST_CASE("fold_owned folds like fold, ASCII or not") {
+  for (const char* s : {"WHERE Is My ORDER", "it`s", "Où EST ma Commande", "Straße", ""}) {
+    CHECK(parley::text::fold_owned(std::string(s), true) == fold(s, true));
+    CHECK(parley::text::fold_owned(std::string(s), false) == fold(s, false));
+  }
+}
