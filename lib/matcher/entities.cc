@@ -45,7 +45,12 @@ void EntityExtractor::candidates(std::string_view folded, std::vector<int>& out)
   out.clear();
   if (prefilter_) {
     re2::RE2::Set::ErrorInfo error;
-    if (prefilter_->get().Match(folded, &out, &error)) {
+    const re2::RE2::Set& set = prefilter_->get();
+    // Most messages hold no entity: asking only whether any pattern
+    // matches stops at the first match and allocates nothing (asking which
+    // allocates a set of them on every call).
+    if (!set.Match(folded, nullptr, &error) && error.kind == re2::RE2::Set::kNoError) return;
+    if (set.Match(folded, &out, &error)) {
       std::sort(out.begin(), out.end());
       return;
     }
