@@ -673,6 +673,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   };
 
   std::vector<ScoredIntent> scored;
+  scored.reserve(scratch.with_evidence.size());
   for (const std::uint32_t i : scratch.with_evidence) {  // any order: ranked below
     const Evidence& e = evidence[i];
     if (!active(i, context) || (e.pattern >= 0 && vetoed(i))) continue;
