@@ -219,6 +219,8 @@ struct IntentMatcher::Scratch {
     if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) with_evidence.push_back(static_cast<std::uint32_t>(i));
     return e;
   }
+  text::StampSet regex_tried;              // shared regexes run on this message
+  std::vector<char> regex_matched;         // their verdicts, by regex
   std::vector<std::uint32_t> candidates;  // parts worth running
   std::vector<std::uint32_t> vetoes;      // candidate veto parts, run last
   text::StampSet veto_checked;           // intents whose vetoes have run
@@ -395,6 +397,9 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
   }
   literals_ = text::LiteralFinder(literals);
+  std::vector<std::uint32_t> users(regexes_.size(), 0);
+  for (const Part& part : parts_) ++users[part.regex];
+  for (Part& part : parts_) part.shared_regex = users[part.regex] > 1;
 }
 
 void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
@@ -538,13 +543,17 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
   return regexes_[rules_[rule].regex]->re.get();
 }
 
-bool IntentMatcher::part_matches(std::size_t part, std::string_view text) const {
-  const RE2& re = regexes_[parts_[part].regex]->re.get();
+bool IntentMatcher::part_matches(std::size_t part, std::string_view text, Scratch& scratch) const {
+  const Part& p = parts_[part];
+  if (p.shared_regex && !scratch.regex_tried.insert(p.regex)) return scratch.regex_matched[p.regex] != 0;
+  const RE2& re = regexes_[p.regex]->re.get();
   // Parts are not checked when the pack is compiled (their rule's whole
   // regex is, and splitting keeps them valid): should one ever not compile,
   // its rule is asked as a whole.
-  if (!re.ok()) return rule_regex(parts_[part].rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-  return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  const bool matched = re.ok() ? re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)
+                               : rule_regex(p.rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  if (p.shared_regex) scratch.regex_matched[p.regex] = matched;
+  return matched;
 }
 
 void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) const {
@@ -625,6 +634,8 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   const std::string& text = result.input.text;
   Scratch& scratch = this->scratch();
   scratch.reset_evidence(count);
+  scratch.regex_tried.reset(regexes_.size());
+  if (scratch.regex_matched.size() < regexes_.size()) scratch.regex_matched.resize(regexes_.size());
   std::vector<Evidence>& evidence = scratch.evidence;
   std::vector<std::uint32_t>& candidates = scratch.candidates;
   candidate_parts(text, scratch);
@@ -645,7 +656,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
     const Evidence& e = evidence[intent];
     const bool pattern = r.kind == RuleKind::kPattern;
-    if ((pattern ? e.pattern : e.phrase) < 0 && part_matches(c, text)) {
+    if ((pattern ? e.pattern : e.phrase) < 0 && part_matches(c, text, scratch)) {
       Evidence& written = scratch.write_evidence(intent);
       (pattern ? written.pattern : written.phrase) = r.index;
     }
@@ -663,7 +674,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
       for (std::uint32_t c : vetoes) {  // in rule order: the first veto that matches
         const RuleRef& r = rules_[parts_[c].rule].ref;
         if (static_cast<std::size_t>(r.intent) != intent) continue;
-        if (part_matches(c, text)) {
+        if (part_matches(c, text, scratch)) {
           e.veto = r.index;
           break;
         }

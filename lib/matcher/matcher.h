@@ -196,10 +196,16 @@ class IntentMatcher {
     // Rarest first once choose_triggers has run; the first triggers it.
     std::uint32_t literals_begin = 0;
     std::uint32_t groups_begin = 0, groups_end = 0;
+    // Other parts have the same regex (a list shared through a YAML anchor,
+    // such as a veto many intents carry): its verdict on a message is kept
+    // for them.
+    bool shared_regex = false;
   };
   const RE2& rule_regex(std::size_t rule) const;
-  // Whether part `part`'s regex matches `text` (the normalised message).
-  bool part_matches(std::size_t part, std::string_view text) const;
+  // Whether part `part`'s regex matches `text` (the normalised message);
+  // a shared regex runs once per message (scratch.regex_tried is reset for
+  // each message).
+  bool part_matches(std::size_t part, std::string_view text, Scratch& scratch) const;
   // Whether intent `i` can be recognised in `context` (its `context:` list).
   bool active(std::size_t i, const MatchContext& context) const {
     return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending);
