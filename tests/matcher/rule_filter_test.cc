@@ -63,6 +63,48 @@ TEST_CASE("parts that can be absent or unknown require nothing") {
   CHECK(required_literals("refund|.*").empty());        // one branch requires nothing
 }
 
+TEST_CASE("required literals built from several pieces") {
+  // Appending to a set can reorder it ("ab" sorts before "a" once "c" follows).
+  CHECK(required_literals(R"((a|ab)c\.d)") == Groups{{"abc.d", "ac.d"}});
+  // A literal broken by escapes and word boundaries is one string.
+  CHECK(required_literals(R"(where\.is\b my (order|parcel)\b now)") ==
+        Groups{{"where.is my order now", "where.is my parcel now"}});
+  CHECK(required_literals("(?:(?:ab|cd)ef)gh") == Groups{{"abefgh", "cdefgh"}});
+  CHECK(required_literals(R"((ab|cd){2}\.x)") == Groups{{"abab.x", "abcd.x", "cdab.x", "cdcd.x"}});
+  // Too many to multiply out: what one repetition requires.
+  CHECK(required_literals("(ab|cd|ef|gh|ij){3}") == Groups{{"ab", "cd", "ef", "gh", "ij"}});
+  // More than 16 products: the run ends, the next piece starts another.
+  CHECK(required_literals("(a|b)(c|d)(e|f)(g|h)(i|j)xyz") ==
+        Groups{{"aceg", "aceh", "acfg", "acfh", "adeg", "adeh", "adfg", "adfh", "bceg", "bceh", "bcfg", "bcfh",
+                "bdeg", "bdeh", "bdfg", "bdfh"},
+               {"ixyz", "jxyz"}});
+  // Members containing another are dropped ("fourteen" has "four").
+  CHECK(required_literals("(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                          "fifteen|sixteen|seventeen)") ==
+        Groups{{"eight", "eleven", "fifteen", "five", "four", "nine", "one", "seven", "six", "ten", "thirteen",
+                "three", "twelve", "two"}});
+  CHECK(required_literals(R"(order (number|no\.?) is)") == Groups{{"order "}, {" is"}, {"no", "number"}});
+  CHECK(required_literals(R"(\border\b.*\b(?:refund|return)s?\b.*\bnow\b)") ==
+        Groups{{"refund", "return"}, {"order"}, {"now"}});
+}
+
+TEST_CASE("character classes in required literals") {
+  CHECK(required_literals("[]ab]xy") == Groups{{"]xy", "axy", "bxy"}});
+  CHECK(required_literals("[aabb]cd") == Groups{{"acd", "bcd"}});  // members counted once
+  CHECK(required_literals("[abcde]xy") == Groups{{"xy"}});        // too many to multiply out
+  CHECK(required_literals("[^ab]xy") == Groups{{"xy"}});
+}
+
+TEST_CASE("a long literal costs time and memory in proportion to its length") {
+  std::string regex = "(ab|cd)(ef|gh)";
+  for (int i = 0; i < 20000; ++i) regex += R"(xy\.)";
+  const Groups groups = required_literals(regex);
+  REQUIRE(groups.size() == 1);
+  REQUIRE(groups[0].size() == 4);
+  CHECK(groups[0][0].size() == 4 + 20000 * 3);
+  CHECK(groups[0][0].compare(0, 8, "abefxy.x") == 0);
+}
+
 TEST_CASE("no rule of the English pack is filtered out of a text it matches") {
   std::vector<intents::Diagnostic> diagnostics;
   auto pack = intents::load_pack(root() + "/intents/en", diagnostics);
