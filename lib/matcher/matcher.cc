@@ -127,6 +127,7 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   RuleAnalysis analysis;
   analysis.errors.resize(m->regexes_.size());
   analysis.required.resize(m->regexes_.size());
+  analysis.prefixes.resize(m->regexes_.size());
   analysis.whole.resize(m->regexes_.size());
   analysis.part.resize(m->regexes_.size());
   for (const Rule& rule : m->rules_) analysis.whole[rule.regex] = 1;
@@ -358,7 +359,10 @@ void IntentMatcher::analyse_rules(RuleAnalysis& analysis) {
         analysis.errors[r] = "invalid";
       }
     }
-    if (analysis.part[r] && analysis.errors[r].empty()) analysis.required[r] = required_literals(regexes_[r]->source);
+    if (analysis.part[r] && analysis.errors[r].empty()) {
+      analysis.required[r] = required_literals(regexes_[r]->source);
+      analysis.prefixes[r] = anchored_prefixes(regexes_[r]->source);
+    }
     // The last increment sees every other thread's results (one chain of
     // read-modify-writes on `done`).
     if (++analysis.done == regexes_.size()) build_filter(analysis);
@@ -395,6 +399,10 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
       group_ends_.push_back(static_cast<std::uint32_t>(group_literals_.size()));
     }
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
+    if (!analysis.prefixes[part.regex].empty()) {
+      part.prefix_test = static_cast<std::uint32_t>(prefix_tests_.size());
+      prefix_tests_.emplace_back(analysis.prefixes[part.regex]);
+    }
   }
   literals_ = text::LiteralFinder(literals);
   std::vector<std::uint32_t> users(regexes_.size(), 0);
@@ -580,11 +588,14 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
         all_present = l < end;
         l = end;
       }
-      if (all_present) out.push_back(p);
+      if (all_present && begins_right(part, text)) out.push_back(p);
     }
   }
-  out.insert(out.end(), always_run_.begin(), always_run_.end());
+  for (std::uint32_t p : always_run_) {
+    if (begins_right(parts_[p], text)) out.push_back(p);
+  }
 }
+
 
 double IntentMatcher::score_examples(const std::vector<std::string>& message_words, Scratch& scratch) const {
   message_terms(message_words, scratch);

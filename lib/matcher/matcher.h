@@ -22,6 +22,7 @@
 
 #include "intents/diagnostic.h"
 #include "intents/pack.h"
+#include "matcher/anchors.h"
 #include "matcher/entities.h"
 #include "matcher/normalizer.h"
 #include "text/frozen_map.h"
@@ -130,6 +131,7 @@ class IntentMatcher {
     std::vector<char> whole, part;  // what each regex is (both, when a rule is not split)
     std::vector<std::string> errors;
     std::vector<std::vector<std::vector<std::string>>> required;
+    std::vector<std::vector<std::string>> prefixes;  // of parts anchored at the start (anchors.h)
   };
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
   // Analyses regexes until none is left; safe to run on several threads
@@ -200,7 +202,11 @@ class IntentMatcher {
     // such as a veto many intents carry): its verdict on a message is kept
     // for them.
     bool shared_regex = false;
+    // A part anchored at the start of the text: prefix_tests_[prefix_test]
+    // says which texts it may match (kNoPrefixTest: no such condition).
+    std::uint32_t prefix_test = kNoPrefixTest;
   };
+  static constexpr std::uint32_t kNoPrefixTest = UINT32_MAX;
   const RE2& rule_regex(std::size_t rule) const;
   // Whether part `part`'s regex matches `text` (the normalised message);
   // a shared regex runs once per message (scratch.regex_tried is reset for
@@ -220,6 +226,11 @@ class IntentMatcher {
   text::LiteralFinder literals_;
   std::vector<std::uint32_t> group_literals_;  // literal ids, group by group, part by part
   std::vector<std::uint32_t> group_ends_;      // per group: its end in group_literals_
+  std::vector<PrefixTest> prefix_tests_;       // of the parts anchored at the start
+  // Whether part `p` may match `text` as far as its anchoring tells.
+  bool begins_right(const Part& p, std::string_view text) const {
+    return p.prefix_test == kNoPrefixTest || prefix_tests_[p.prefix_test].passes(text);
+  }
   std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
   std::vector<std::uint32_t> triggers_;       // parts triggered by each literal
   std::vector<std::uint32_t> always_run_;     // parts requiring no literal

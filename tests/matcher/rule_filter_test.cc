@@ -6,17 +6,12 @@
 
 #include <doctest/doctest.h>
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "intents/loader.h"
-#include "matcher/matcher.h"
-#include "matcher/phrase.h"
+#include "pack_texts.h"
 
 using namespace parley;
 using parley::matcher::required_literals;
@@ -24,11 +19,6 @@ using parley::matcher::required_literals;
 namespace {
 
 using Groups = std::vector<std::vector<std::string>>;
-
-std::string root() {
-  const char* r = std::getenv("PARLEY_SOURCE_ROOT");
-  return r ? r : ".";
-}
 
 // Whether every group has a member in `text`.
 bool satisfied(const Groups& groups, std::string_view text) {
@@ -106,48 +96,9 @@ TEST_CASE("a long literal costs time and memory in proportion to its length") {
 }
 
 TEST_CASE("no rule of the English pack is filtered out of a text it matches") {
-  std::vector<intents::Diagnostic> diagnostics;
-  auto pack = intents::load_pack(root() + "/intents/en", diagnostics);
-  auto m = matcher::IntentMatcher::compile(pack, diagnostics);
-  REQUIRE_MESSAGE(m, intents::format_all(diagnostics));
-
-  // Every regex: patterns, `not` patterns and phrases as compiled.
-  matcher::WordSplitter split = [&](std::string_view s) { return m->normalizer().content_words(s); };
-  matcher::SynonymTable synonyms;
-  for (const auto& c : pack.synonyms) {
-    for (const auto& member : c.members) {
-      std::string joined;
-      for (const auto& w : split(member)) joined += (joined.empty() ? "" : " ") + w;
-      if (!joined.empty()) synonyms[c.name].push_back(joined);
-    }
-  }
-  std::vector<std::string> regexes;
-  for (const auto& intent : pack.intents) {
-    for (const auto& p : intent.patterns) regexes.push_back(p.value);
-    for (const auto& v : intent.vetoes) regexes.push_back(v.value);
-    for (const auto& p : intent.phrases) {
-      std::string error;
-      regexes.push_back(matcher::compile_phrase(p.value, synonyms, split, error));
-    }
-  }
-
-  // Every message we have, normalised as the matcher sees it.
-  std::vector<std::string> texts;
-  auto add = [&](const std::string& message) { texts.push_back(m->normalizer().normalize(message, 2000).text); };
-  for (const auto& intent : pack.intents) {
-    for (const auto& e : intent.examples) add(e.value);
-  }
-  for (const char* file : {"/tests/data/en/heldout-commerce.yaml", "/tests/data/en/heldout-service.yaml",
-                           "/tests/data/en-fresh/messages.yaml"}) {
-    for (const auto& entry : YAML::LoadFile(root() + file)) {
-      for (const auto& message : entry.second) add(message.as<std::string>());
-    }
-  }
-  for (const char* file : {"/tests/data/en/out_of_domain.txt", "/tests/data/en-fresh/out_of_domain.txt"}) {
-    std::ifstream in(root() + file);
-    for (std::string line; std::getline(in, line);) add(line);
-  }
-  REQUIRE(texts.size() > 3000);
+  const testing::PackTexts pack = testing::load_english_pack_texts();
+  const std::vector<std::string>& regexes = pack.regexes;
+  const std::vector<std::string>& texts = pack.texts;
 
   // The matcher runs each rule as its top-level alternatives, each filtered
   // by its own literals: a text has a match of the rule exactly when it has
