@@ -230,7 +230,7 @@ struct IntentMatcher::Scratch {
   MessageTerms terms;
   std::vector<std::string> unknown;      // canonical words no example uses
   std::vector<float> dots;               // per example, zero between messages
-  std::vector<std::uint32_t> touched;    // examples with a non-zero dot
+  std::vector<std::uint32_t> touched;    // examples with a non-zero dot (as long as dots)
 };
 
 IntentMatcher::Scratch& IntentMatcher::scratch() {
@@ -609,20 +609,26 @@ double IntentMatcher::score_examples(const std::vector<std::string>& message_wor
   // examples touched are visited and reset, so the cost follows the
   // postings walked, not the size of the pack.
   std::vector<float>& dots = scratch.dots;
-  std::vector<std::uint32_t>& touched = scratch.touched;
-  if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
-  touched.clear();
+  if (dots.size() < examples_.size()) {
+    dots.resize(examples_.size(), 0.0f);
+    scratch.touched.resize(examples_.size());  // room for every example, once each
+  }
   float* const dot_of = dots.data();
+  std::uint32_t* const touched = scratch.touched.data();
+  std::uint32_t* touched_end = touched;
   for (std::uint32_t t : words.terms) {
     const Posting* const end = postings_.data() + terms_[t].postings_end;
     for (const Posting* posting = postings_.data() + terms_[t].postings_begin; posting != end; ++posting) {
-      float& dot = dot_of[posting->example];
-      if (dot == 0.0f) touched.push_back(posting->example);
-      dot += posting->weight_sq;
+      // Listed when first touched (every weight is positive), without a branch.
+      const std::uint32_t x = posting->example;
+      *touched_end = x;
+      touched_end += dot_of[x] == 0.0f;
+      dot_of[x] += posting->weight_sq;
     }
   }
   const float norm = static_cast<float>(std::sqrt(norm_sq));
-  for (uint32_t x : touched) {
+  for (const std::uint32_t* it = touched; it != touched_end; ++it) {
+    const std::uint32_t x = *it;
     const float dot = dots[x];
     dots[x] = 0.0f;
     const ExampleRef& ex = examples_[x];
