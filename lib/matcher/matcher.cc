@@ -7,8 +7,6 @@
 #include <cmath>
 #include <cstdio>
 #include <future>
-#include <map>
-#include <set>
 #include <thread>
 #include <tuple>
 #include <unordered_set>
@@ -424,7 +422,6 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
   };
   std::vector<Group> groups;
   std::vector<std::uint32_t> reordered;
-  std::vector<std::vector<std::uint32_t>> triggered(literals_.size());
   for (std::uint32_t p = 0; p < parts_.size(); ++p) {
     Part& part = parts_[p];
     if (part.groups_begin == part.groups_end) {
@@ -439,10 +436,11 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
       groups.push_back(Group{cost, begin, group_ends_[g]});
       begin = group_ends_[g];
     }
-    // Stable: equally rare groups keep required_literals' order (longest
-    // literals first).
-    std::stable_sort(groups.begin(), groups.end(),
-                     [](const Group& a, const Group& b) { return a.cost < b.cost; });
+    // Stable (equally rare groups keep required_literals' order, longest
+    // literals first), by insertion: a part has a few groups.
+    for (std::size_t g = 1; g < groups.size(); ++g) {
+      for (std::size_t k = g; k > 0 && groups[k].cost < groups[k - 1].cost; --k) std::swap(groups[k], groups[k - 1]);
+    }
     reordered.clear();
     for (std::size_t g = 0; g < groups.size(); ++g) {
       reordered.insert(reordered.end(), group_literals_.begin() + groups[g].begin,
@@ -450,21 +448,36 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
       group_ends_[part.groups_begin + g] = part.literals_begin + static_cast<std::uint32_t>(reordered.size());
     }
     std::copy(reordered.begin(), reordered.end(), group_literals_.begin() + part.literals_begin);
-    for (std::uint32_t l = part.literals_begin; l < group_ends_[part.groups_begin]; ++l) {
-      triggered[group_literals_[l]].push_back(p);
-    }
   }
-  trigger_begin_.push_back(0);
-  for (const auto& parts : triggered) {
-    triggers_.insert(triggers_.end(), parts.begin(), parts.end());
-    trigger_begin_.push_back(static_cast<std::uint32_t>(triggers_.size()));
+  // Each literal's parts, in part order: counted, then placed (one array).
+  trigger_begin_.assign(literals_.size() + 1, 0);
+  auto trigger_literals = [this](const Part& part) {
+    return std::pair(group_literals_.begin() + part.literals_begin,
+                     group_literals_.begin() + group_ends_[part.groups_begin]);
+  };
+  for (const Part& part : parts_) {
+    if (part.groups_begin == part.groups_end) continue;
+    for (auto [l, end] = trigger_literals(part); l != end; ++l) ++trigger_begin_[*l + 1];
+  }
+  for (std::size_t l = 0; l < literals_.size(); ++l) trigger_begin_[l + 1] += trigger_begin_[l];
+  triggers_.resize(trigger_begin_.back());
+  std::vector<std::uint32_t> filled(trigger_begin_.begin(), trigger_begin_.end() - 1);
+  for (std::uint32_t p = 0; p < parts_.size(); ++p) {
+    if (parts_[p].groups_begin == parts_[p].groups_end) continue;
+    for (auto [l, end] = trigger_literals(parts_[p]); l != end; ++l) triggers_[filled[*l]++] = p;
   }
 }
 
 void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   // Normalised, canonical word sets of every example.
   std::vector<std::vector<std::string>> example_words;
-  std::map<std::string, std::set<int>> intents_using;  // sorted: term ids follow word order
+  // Per canonical word, how many intents use it (examples come intent by
+  // intent: `last` tells whether this one was counted).
+  struct Users {
+    int count = 0;
+    int last = -1;
+  };
+  text::StringMap<Users> intents_using;
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
     const auto& intent = pack_.intents[i];
     for (size_t e = 0; e < intent.examples.size(); ++e) {
@@ -474,7 +487,13 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
         if (w[0] != '#') normalizer_->add_vocabulary(w, 3);
       }
       auto words = canonical_words(n.words);
-      for (const auto& w : words) intents_using[w].insert(static_cast<int>(i));
+      for (const auto& w : words) {
+        Users& users = intents_using[w];
+        if (users.last != static_cast<int>(i)) {
+          ++users.count;
+          users.last = static_cast<int>(i);
+        }
+      }
       examples_.push_back(ExampleRef{static_cast<int>(i), static_cast<int>(e), 0.0f});
       example_words.push_back(std::move(words));
     }
@@ -492,12 +511,20 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   // their lists long; they still count in the norms and the coverage.
   std::vector<char> common;
   text::StringMap<std::uint32_t> term_ids, surface_terms;
-  for (const auto& [word, users] : intents_using) {
-    float w = static_cast<float>(std::log((n + 1.0) / (static_cast<double>(users.size()) + 0.5)));
+  // Term ids follow word order.
+  std::vector<const std::pair<const std::string, Users>*> by_word;
+  by_word.reserve(intents_using.size());
+  for (const auto& entry : intents_using) by_word.push_back(&entry);
+  std::sort(by_word.begin(), by_word.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  term_ids.reserve(by_word.size());
+  for (const auto* entry : by_word) {
+    const std::string& word = entry->first;
+    const auto users = static_cast<double>(entry->second.count);
+    float w = static_cast<float>(std::log((n + 1.0) / (users + 0.5)));
     if (stopwords.count(word)) w *= kStopwordFactor;
     term_ids.emplace(word, static_cast<std::uint32_t>(terms_.size()));
     terms_.push_back(Term{std::max(w, 0.01f), 0, 0});
-    common.push_back(static_cast<double>(users.size()) > kCommonWordShare * n || stopwords.count(word) > 0);
+    common.push_back(users > kCommonWordShare * n || stopwords.count(word) > 0);
   }
   unknown_weight_ = static_cast<float>(kUnknownWordWeight * std::log((n + 1.0) / 1.5));
   // Message words reach their term in one look-up: the term's own word,

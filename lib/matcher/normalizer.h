@@ -38,8 +38,10 @@ class Normalizer {
   // Adds a word to the vocabulary typos are corrected to.
   void add_vocabulary(std::string_view word, int count = 1) {
     spell_.add(word, count);
-    lexicon_.try_emplace(std::string(word), kPlainWord);
-    frozen_ = false;
+    if (lexicon_.find(word) == lexicon_.end()) {
+      lexicon_.emplace(std::string(word), kPlainWord);
+      frozen_ = false;
+    }
   }
   // Adds words that are never corrected but are not correction targets
   // (everyday words outside the shop's vocabulary).
