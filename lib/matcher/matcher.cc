@@ -163,21 +163,22 @@ namespace {
 // the same request; a "not" at the end stays a word of its own.
 enum class Joined { kPlain, kNegated, kTrailingNot };
 
-// Calls visit(word, how) for every word but a joining "not". The one place
-// the rule lives: examples (canonical_words) and messages (message_terms)
-// must agree on it.
+// Calls visit(word, how, index into words) for every word but a joining
+// "not". The one place the rule lives: examples (canonical_words) and
+// messages (message_terms) must agree on it.
 template <typename Visit>
 void ForEachJoinedWord(const std::vector<std::string>& words, Visit&& visit) {
   bool negated = false;
-  for (const auto& w : words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
     if (w == "not") {
       negated = true;
       continue;
     }
-    visit(w, negated ? Joined::kNegated : Joined::kPlain);
+    visit(w, negated ? Joined::kNegated : Joined::kPlain, i);
     negated = false;
   }
-  if (negated) visit(std::string("not"), Joined::kTrailingNot);
+  if (negated) visit(std::string("not"), Joined::kTrailingNot, words.size() - 1);
 }
 
 }  // namespace
@@ -185,7 +186,7 @@ void ForEachJoinedWord(const std::vector<std::string>& words, Visit&& visit) {
 std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::string>& words) const {
   std::vector<std::string> out;
   out.reserve(words.size());
-  ForEachJoinedWord(words, [&](const std::string& w, Joined how) {
+  ForEachJoinedWord(words, [&](const std::string& w, Joined how, std::size_t) {
     switch (how) {
       case Joined::kPlain: out.push_back(canonical(w)); break;
       case Joined::kNegated: out.push_back("not:" + canonical(w)); break;
@@ -236,9 +237,11 @@ IntentMatcher::Scratch& IntentMatcher::scratch() {
   return s;
 }
 
-void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch& scratch) const {
+void IntentMatcher::message_terms(const std::vector<std::string>& words, const std::vector<std::uint32_t>& ids,
+                                  Scratch& scratch) const {
   // The same canonical words as canonical_words(), found with one look-up
-  // for most words: only negated and unknown words build a string.
+  // for most words (none for a word the normaliser knows: its id is its
+  // term, attach_word_ids): only negated and unknown words build a string.
   MessageTerms& out = scratch.terms;
   out.terms.clear();
   out.unknown = 0;
@@ -251,10 +254,16 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, Scratch
       unknown.push_back(canonical_word);
     }
   };
-  ForEachJoinedWord(words, [&](const std::string& w, Joined how) {
+  ForEachJoinedWord(words, [&](const std::string& w, Joined how, std::size_t i) {
     switch (how) {
       case Joined::kPlain:
-        if (const std::uint32_t* term = surface_terms_.find(w)) {
+        if (const std::uint32_t id = i < ids.size() ? ids[i] : kWordNotLooked; id != kWordNotLooked) {
+          if (id != kNoWordId) {
+            out.terms.push_back(id);
+          } else {
+            unknown.push_back(canonical(w));
+          }
+        } else if (const std::uint32_t* term = surface_terms_.find(w)) {
           out.terms.push_back(*term);
         } else {
           unknown.push_back(canonical(w));
@@ -541,6 +550,7 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   }
   term_ids_ = text::FrozenStringMap<std::uint32_t>(term_ids);
   surface_terms_ = text::FrozenStringMap<std::uint32_t>(surface_terms);
+  normalizer_->attach_word_ids(surface_terms_);
 
   // Postings, grouped by term (counting sort into one array).
   std::vector<std::uint32_t> counts(terms_.size() + 1, 0);
@@ -624,8 +634,8 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
 }
 
 
-double IntentMatcher::score_examples(const std::vector<std::string>& message_words, Scratch& scratch) const {
-  message_terms(message_words, scratch);
+double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch) const {
+  message_terms(message.words, message.word_ids, scratch);
   const MessageTerms& words = scratch.terms;
   double known_sq = 0;
   for (std::uint32_t t : words.terms) known_sq += terms_[t].weight * terms_[t].weight;
@@ -706,7 +716,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
   }
 
-  const double coverage = score_examples(result.input.words, scratch);
+  const double coverage = score_examples(result.input, scratch);
 
   // Vetoes run only where they can change the result: for intents whose
   // pattern fired (whether any such intent stands changes the others'

@@ -154,13 +154,15 @@ class IntentMatcher {
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
   struct Scratch;
   static Scratch& scratch();  // this thread's
-  // Sets scratch.terms to the message's terms.
-  void message_terms(const std::vector<std::string>& words, Scratch& scratch) const;
+  // Sets scratch.terms to the terms of a message's words (`ids`: their
+  // word ids, Normalized::word_ids).
+  void message_terms(const std::vector<std::string>& words, const std::vector<std::uint32_t>& ids,
+                     Scratch& scratch) const;
   // Cosine similarity of the message to every example it shares a term
   // with, through the inverted index: each intent's best example goes into
   // scratch's evidence. Returns the coverage: the share of the message's
   // weight in words some example uses (1 for a message without words).
-  double score_examples(const std::vector<std::string>& words, Scratch& scratch) const;
+  double score_examples(const Normalized& message, Scratch& scratch) const;
 
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;

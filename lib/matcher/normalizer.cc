@@ -54,24 +54,42 @@ Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entitie
     : fold_accents_(pack.locale.fold_accents), entities_(entities) {
   for (const auto& [word, expansion] : pack.shorthand) {
     // Two shorthands that fold alike: the later one wins.
-    lexicon_.insert_or_assign(text::fold(word, fold_accents_), static_cast<int>(expansions_.size()));
+    lexicon_.insert_or_assign(text::fold(word, fold_accents_), Entry{static_cast<int>(expansions_.size())});
     expansions_.push_back(SplitSpaces(text::fold(expansion, fold_accents_)));
+    expansion_ids_.emplace_back(expansions_.back().size(), kWordNotLooked);
   }
 }
 
-void Normalizer::expand(std::string word, const int* entry, std::vector<std::string>& out) const {
-  if (entry == nullptr || *entry == kPlainWord) {
-    out.push_back(std::move(word));
+void Normalizer::attach_word_ids(const text::FrozenStringMap<std::uint32_t>& ids) {
+  auto id_of = [&ids](std::string_view word) {
+    const std::uint32_t* id = ids.find(word);
+    return id ? *id : kNoWordId;
+  };
+  for (auto& [word, entry] : lexicon_) entry.id = id_of(word);
+  for (std::size_t k = 0; k < expansions_.size(); ++k) {
+    for (std::size_t j = 0; j < expansions_[k].size(); ++j) expansion_ids_[k][j] = id_of(expansions_[k][j]);
+  }
+  lexicon_index_ = text::FrozenStringMap<Entry>(lexicon_);
+  frozen_ = true;
+}
+
+void Normalizer::expand(std::string word, const Entry* entry, std::vector<std::string>& words,
+                        std::vector<std::uint32_t>& ids) const {
+  if (entry == nullptr || entry->expansion == kPlainWord) {
+    words.push_back(std::move(word));
+    ids.push_back(entry ? entry->id : kWordNotLooked);
   } else {
-    const auto& expansion = expansions_[static_cast<size_t>(*entry)];
-    out.insert(out.end(), expansion.begin(), expansion.end());
+    const auto k = static_cast<size_t>(entry->expansion);
+    words.insert(words.end(), expansions_[k].begin(), expansions_[k].end());
+    ids.insert(ids.end(), expansion_ids_[k].begin(), expansion_ids_[k].end());
   }
 }
 
 std::vector<std::string> Normalizer::content_words(std::string_view content) const {
   std::vector<std::string> out;
+  std::vector<std::uint32_t> ids;
   const std::string folded = text::fold(text::sanitize(content, 100000).text, fold_accents_);
-  for (auto& token : text::tokenize(folded)) expand(std::move(token.text), known(token.text), out);
+  for (auto& token : text::tokenize(folded)) expand(std::move(token.text), known(token.text), out, ids);
   return out;
 }
 
@@ -87,6 +105,7 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
   size_t emitted = SIZE_MAX;  // index of the entity whose placeholder was pushed last
   std::vector<text::Token> tokens = text::tokenize(n.folded);
   n.words.reserve(tokens.size() + 2);
+  n.word_ids.reserve(tokens.size() + 2);
   for (auto& token : tokens) {
     // A token inside an entity span is replaced, once per span, by the
     // entity's placeholder ("#order_number").
@@ -94,14 +113,17 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       ++next_entity;
     }
     if (next_entity < n.entities.size() && token.begin >= n.entities[next_entity].begin) {
-      if (emitted != next_entity) n.words.push_back("#" + n.entities[next_entity].type);
+      if (emitted != next_entity) {
+        n.words.push_back("#" + n.entities[next_entity].type);
+        n.word_ids.push_back(kWordNotLooked);
+      }
       emitted = next_entity;
       continue;
     }
     // Known words and shorthand first; then typo correction; then run-ons.
-    const int* entry = known(token.text);
+    const Entry* entry = known(token.text);
     if (!correct || entry) {
-      expand(std::move(token.text), entry, n.words);
+      expand(std::move(token.text), entry, n.words, n.word_ids);
       continue;
     }
     // Elongated words ("youuu", "heeelp"): runs of 3+ identical letters are
@@ -113,16 +135,16 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       const std::string& form = known(two) ? two : known(one) ? one : two;
       n.corrections.emplace_back(token.text, form);
       token.text = form;
-      if (const int* form_entry = known(form)) {
-        expand(std::move(token.text), form_entry, n.words);
+      if (const Entry* form_entry = known(form)) {
+        expand(std::move(token.text), form_entry, n.words, n.word_ids);
         continue;
       }
     }
     std::string fixed = spell_.correct(token.text);
     if (!fixed.empty()) {
       n.corrections.emplace_back(token.text, fixed);
-      const int* fixed_entry = known(fixed);
-      expand(std::move(fixed), fixed_entry, n.words);
+      const Entry* fixed_entry = known(fixed);
+      expand(std::move(fixed), fixed_entry, n.words, n.word_ids);
       continue;
     }
     std::vector<std::string> parts = spell_.split_run_on(token.text);
@@ -131,12 +153,13 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       for (const auto& p : parts) joined += (joined.empty() ? "" : " ") + p;
       n.corrections.emplace_back(token.text, std::move(joined));
       for (auto& p : parts) {
-        const int* part_entry = known(p);
-        expand(std::move(p), part_entry, n.words);
+        const Entry* part_entry = known(p);
+        expand(std::move(p), part_entry, n.words, n.word_ids);
       }
       continue;
     }
     n.words.push_back(std::move(token.text));
+    n.word_ids.push_back(kWordNotLooked);
   }
   size_t length = 0;
   for (const auto& w : n.words) length += w.size() + 1;

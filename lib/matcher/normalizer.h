@@ -4,6 +4,7 @@
 #ifndef PARLEY_MATCHER_NORMALIZER_H_
 #define PARLEY_MATCHER_NORMALIZER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,11 +21,17 @@ struct Normalized {
   std::string folded;               // sanitized, folded text (entity spans refer to it)
   std::vector<Entity> entities;     // found in `folded`
   std::vector<std::string> words;   // final words; entities appear as "#type"
+  // Per word, the id Normalizer::attach_word_ids gave it (kNoWordId: none),
+  // or kWordNotLooked when the word is not in the lexicon (look it up).
+  std::vector<std::uint32_t> word_ids;
   std::string text;                 // words joined by single spaces
   std::vector<std::pair<std::string, std::string>> corrections;  // typo -> fix
   bool truncated = false;           // the message was cut at max_chars
   bool repaired = false;            // invalid UTF-8 was replaced
 };
+
+inline constexpr std::uint32_t kNoWordId = UINT32_MAX;
+inline constexpr std::uint32_t kWordNotLooked = UINT32_MAX - 1;
 
 // Immutable once the vocabulary is built; thread-safe to share.
 class Normalizer {
@@ -39,7 +46,7 @@ class Normalizer {
   void add_vocabulary(std::string_view word, int count = 1) {
     spell_.add(word, count);
     if (lexicon_.find(word) == lexicon_.end()) {
-      lexicon_.emplace(std::string(word), kPlainWord);
+      lexicon_.emplace(std::string(word), Entry{});
       frozen_ = false;
     }
   }
@@ -47,14 +54,19 @@ class Normalizer {
   // (everyday words outside the shop's vocabulary).
   void add_known_words(const std::vector<std::string>& words) {
     lexicon_.reserve(lexicon_.size() + words.size());
-    for (const auto& w : words) lexicon_.try_emplace(w, kPlainWord);
+    for (const auto& w : words) lexicon_.try_emplace(w, Entry{});
     frozen_ = false;
   }
+  // Once the vocabulary is built: every known word (shorthand expansions'
+  // words included) gets the id `ids` has for it, or kNoWordId; normalize()
+  // reports them in Normalized::word_ids, sparing its caller a look-up per
+  // word. Until then every word is kWordNotLooked.
+  void attach_word_ids(const text::FrozenStringMap<std::uint32_t>& ids);
   // Call once the vocabulary is complete, before normalising messages
   // (adding words after it is correct, only slower).
   void build_vocabulary() {
     spell_.build();
-    lexicon_index_ = text::FrozenStringMap<int>(lexicon_);
+    lexicon_index_ = text::FrozenStringMap<Entry>(lexicon_);
     frozen_ = true;
   }
   const text::SpellChecker& vocabulary() const { return spell_; }
@@ -66,13 +78,18 @@ class Normalizer {
 
  private:
   static constexpr int kPlainWord = -1;
+  struct Entry {
+    int expansion = kPlainWord;  // kPlainWord, or an index into expansions_
+    std::uint32_t id = kWordNotLooked;  // see attach_word_ids
+  };
 
-  // Appends `word`, or its shorthand expansion, to `out`. `entry` is the
-  // word's lexicon entry (nullptr if it has none).
-  void expand(std::string word, const int* entry, std::vector<std::string>& out) const;
+  // Appends `word`, or its shorthand expansion, to `words`, and their ids
+  // to `ids`. `entry` is the word's lexicon entry (nullptr if it has none).
+  void expand(std::string word, const Entry* entry, std::vector<std::string>& words,
+              std::vector<std::uint32_t>& ids) const;
   // The lexicon entry of a known word (shorthand, pack vocabulary or an
   // everyday word: never corrected), or nullptr.
-  const int* known(std::string_view word) const {
+  const Entry* known(std::string_view word) const {
     if (frozen_) return lexicon_index_.find(word);
     auto it = lexicon_.find(word);
     return it == lexicon_.end() ? nullptr : &it->second;
@@ -81,11 +98,12 @@ class Normalizer {
   bool fold_accents_;
   const EntityExtractor& entities_;
   text::SpellChecker spell_;
-  // Every known word: kPlainWord, or an index into expansions_ for shorthand.
-  text::StringMap<int> lexicon_;
-  text::FrozenStringMap<int> lexicon_index_;  // lexicon_ as of build_vocabulary()
-  bool frozen_ = false;                        // lexicon_index_ is up to date
+  // Every known word.
+  text::StringMap<Entry> lexicon_;
+  text::FrozenStringMap<Entry> lexicon_index_;  // lexicon_ as of build_vocabulary()
+  bool frozen_ = false;                          // lexicon_index_ is up to date
   std::vector<std::vector<std::string>> expansions_;
+  std::vector<std::vector<std::uint32_t>> expansion_ids_;  // the ids of their words
 };
 
 }  // namespace parley::matcher

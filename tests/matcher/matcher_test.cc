@@ -197,3 +197,29 @@ TEST_CASE("a negated word no example negates is not held against the message") {
   CHECK(m->intents()[static_cast<size_t>(negated.ranked[0].intent)].id == "login_problem");
   CHECK(negated.ranked[0].confidence > unknown.ranked[0].confidence + 0.05);
 }
+
+TEST_CASE("the normaliser reports the word ids attached to its words") {
+  std::vector<intents::Diagnostic> diags;
+  const auto pack = intents::load_pack(SourceRoot() + "/tests/data/packs/mini", diags);
+  REQUIRE_FALSE(intents::has_errors(diags));
+  const matcher::EntityExtractor entities(pack.entities, diags);
+  matcher::Normalizer normalizer(pack, entities);
+  for (const char* word : {"where", "my", "package", "order"}) normalizer.add_vocabulary(word);
+  normalizer.build_vocabulary();
+  const std::string message = "wheres my pakage pls xqjv 30498812";
+  const auto before = normalizer.normalize(message, 2000);
+  REQUIRE(before.words.size() == before.word_ids.size());
+  CHECK(std::all_of(before.word_ids.begin(), before.word_ids.end(),
+                    [](std::uint32_t id) { return id == matcher::kWordNotLooked; }));
+
+  text::StringMap<std::uint32_t> ids{{"where", 1}, {"package", 2}, {"please", 3}, {"xqjv", 4}};
+  normalizer.attach_word_ids(text::FrozenStringMap<std::uint32_t>(ids));
+  const auto after = normalizer.normalize(message, 2000);
+  CHECK(after.text == "where is my package please xqjv #order_number");
+  // Shorthand expansions, corrections and plain known words carry their ids
+  // (none for "is" and "my"); an unknown word and a placeholder are left
+  // to the caller to look up.
+  const std::vector<std::uint32_t> expected{1, matcher::kNoWordId, matcher::kNoWordId, 2, 3,
+                                            matcher::kWordNotLooked, matcher::kWordNotLooked};
+  CHECK(after.word_ids == expected);
+}
