@@ -590,14 +590,15 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
 
 bool IntentMatcher::part_matches(std::size_t part, std::string_view text, Scratch& scratch) const {
   const Part& p = parts_[part];
-  if (p.shared_regex && !scratch.regex_tried.insert(p.regex)) return scratch.regex_matched[p.regex] != 0;
   const RE2& re = regexes_[p.regex]->re.get();
   // Parts are not checked when the pack is compiled (their rule's whole
   // regex is, and splitting keeps them valid): should one ever not compile,
-  // its rule is asked as a whole.
-  const bool matched = re.ok() ? re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)
-                               : rule_regex(p.rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-  if (p.shared_regex) scratch.regex_matched[p.regex] = matched;
+  // its rule is asked as a whole (and its verdict not kept: rules differ).
+  if (!re.ok()) return rule_regex(p.rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  if (!p.shared_regex) return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  if (!scratch.regex_tried.insert(p.regex)) return scratch.regex_matched[p.regex] != 0;
+  const bool matched = re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+  scratch.regex_matched[p.regex] = matched;
   return matched;
 }
 
@@ -633,7 +634,6 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
   }
 }
 
-
 double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch) const {
   message_terms(message.words, message.word_ids, scratch);
   const MessageTerms& words = scratch.terms;
@@ -646,10 +646,9 @@ double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch
   // examples touched are visited and reset, so the cost follows the
   // postings walked, not the size of the pack.
   std::vector<float>& dots = scratch.dots;
-  if (dots.size() < examples_.size()) {
-    dots.resize(examples_.size(), 0.0f);
-    scratch.touched.resize(examples_.size());  // room for every example, once each
-  }
+  if (dots.size() < examples_.size()) dots.resize(examples_.size(), 0.0f);
+  // Room for every example, listed once each.
+  if (scratch.touched.size() < examples_.size()) scratch.touched.resize(examples_.size());
   float* const dot_of = dots.data();
   std::uint32_t* const touched = scratch.touched.data();
   std::uint32_t* touched_end = touched;
