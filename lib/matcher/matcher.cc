@@ -511,7 +511,6 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
     for (const auto& w : normalizer_->content_words(expansion)) normalizer_->add_vocabulary(w);
   }
   normalizer_->add_known_words(pack_.locale.known_words);
-  normalizer_->build_vocabulary();
 
   const double n = static_cast<double>(std::max<size_t>(pack_.intents.size(), 1));
   std::unordered_set<std::string> stopwords(pack_.locale.stopwords.begin(), pack_.locale.stopwords.end());
@@ -550,7 +549,10 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   }
   term_ids_ = text::FrozenStringMap<std::uint32_t>(term_ids);
   surface_terms_ = text::FrozenStringMap<std::uint32_t>(surface_terms);
+  // The vocabulary is complete: its words get their terms, then it is built
+  // (once: building freezes the word table).
   normalizer_->attach_word_ids(surface_terms_);
+  normalizer_->build_vocabulary();
 
   // Postings, grouped by term (counting sort into one array).
   std::vector<std::uint32_t> counts(terms_.size() + 1, 0);

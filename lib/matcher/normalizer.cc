@@ -69,8 +69,7 @@ void Normalizer::attach_word_ids(const text::FrozenStringMap<std::uint32_t>& ids
   for (std::size_t k = 0; k < expansions_.size(); ++k) {
     for (std::size_t j = 0; j < expansions_[k].size(); ++j) expansion_ids_[k][j] = id_of(expansions_[k][j]);
   }
-  lexicon_index_ = text::FrozenStringMap<Entry>(lexicon_);
-  frozen_ = true;
+  frozen_ = false;  // lexicon_index_ holds the old ids
 }
 
 void Normalizer::expand(std::string word, const Entry* entry, std::vector<std::string>& words,

@@ -57,10 +57,12 @@ class Normalizer {
     for (const auto& w : words) lexicon_.try_emplace(w, Entry{});
     frozen_ = false;
   }
-  // Once the vocabulary is built: every known word (shorthand expansions'
-  // words included) gets the id `ids` has for it, or kNoWordId; normalize()
-  // reports them in Normalized::word_ids, sparing its caller a look-up per
-  // word. Until then every word is kWordNotLooked.
+  // Once every word is added, before build_vocabulary: every known word
+  // (shorthand expansions' words included) gets the id `ids` has for it,
+  // or kNoWordId; normalize() reports them in Normalized::word_ids, sparing
+  // its caller a look-up per word. Until then every word is kWordNotLooked.
+  // (Called after build_vocabulary, it is correct, only slower until that
+  // is called again.)
   void attach_word_ids(const text::FrozenStringMap<std::uint32_t>& ids);
   // Call once the vocabulary is complete, before normalising messages
   // (adding words after it is correct, only slower).

@@ -205,7 +205,7 @@ TEST_CASE("the normaliser reports the word ids attached to its words") {
   const matcher::EntityExtractor entities(pack.entities, diags);
   matcher::Normalizer normalizer(pack, entities);
   for (const char* word : {"where", "my", "package", "order"}) normalizer.add_vocabulary(word);
-  normalizer.build_vocabulary();
+  normalizer.build_vocabulary();  // correct words towards those above
   const std::string message = "wheres my pakage pls xqjv 30498812";
   const auto before = normalizer.normalize(message, 2000);
   REQUIRE(before.words.size() == before.word_ids.size());
@@ -214,6 +214,7 @@ TEST_CASE("the normaliser reports the word ids attached to its words") {
 
   text::StringMap<std::uint32_t> ids{{"where", 1}, {"package", 2}, {"please", 3}, {"xqjv", 4}};
   normalizer.attach_word_ids(text::FrozenStringMap<std::uint32_t>(ids));
+  normalizer.build_vocabulary();
   const auto after = normalizer.normalize(message, 2000);
   CHECK(after.text == "where is my package please xqjv #order_number");
   // Shorthand expansions, corrections and plain known words carry their ids
