@@ -8,23 +8,12 @@ namespace parley::matcher {
 
 namespace {
 
-// Whether `c` stands for itself in RE2 syntax (outside a class).
-bool IsPlainLiteral(char c) {
-  switch (c) {
-    case '\\': case '.': case '^': case '$': case '|': case '?': case '*': case '+':
-    case '(': case ')': case '[': case ']': case '{': case '}':
-      return false;
-    default:
-      return true;
-  }
-}
-
 // The text every match of `alternative` begins with: its plain characters
 // up to the first other syntax, less the last one if that syntax may repeat
 // it zero times ("hey?" -> "he", "hi+" -> "hi").
 std::string LeadingLiteral(std::string_view alternative) {
   std::size_t n = 0;
-  while (n < alternative.size() && IsPlainLiteral(alternative[n])) ++n;
+  while (n < alternative.size() && !is_regex_syntax(alternative[n])) ++n;
   if (n > 0 && n < alternative.size()) {
     const char next = alternative[n];
     if (next == '?' || next == '*' || next == '{') --n;

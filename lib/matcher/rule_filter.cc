@@ -585,6 +585,8 @@ std::vector<std::vector<std::string>> required_literals(std::string_view regex) 
   return out;
 }
 
+bool is_regex_syntax(char c) { return kSpecial[static_cast<unsigned char>(c)]; }
+
 std::vector<std::string> top_level_alternatives(std::string_view regex) {
   const std::vector<std::string> whole{std::string(regex)};
   std::vector<std::string> parts;

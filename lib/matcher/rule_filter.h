@@ -25,6 +25,10 @@ std::vector<std::vector<std::string>> required_literals(std::string_view regex);
 // as "(?i)", \Q...\E quoting) or does not parse as balanced groups.
 std::vector<std::string> top_level_alternatives(std::string_view regex);
 
+// Whether `c` is RE2 syntax outside a class, one of \()[]{}|.^$*+? (any other
+// byte stands for itself).
+bool is_regex_syntax(char c);
+
 }  // namespace parley::matcher
 
 #endif  // PARLEY_MATCHER_RULE_FILTER_H_
