@@ -30,10 +30,12 @@ class PrefixTest {
   // Whether `text` begins with one of the prefixes.
   bool passes(std::string_view text) const {
     if (prefixes_.empty()) return true;
-    if (text.empty()) return false;
-    const auto first = static_cast<unsigned char>(text.front());
-    if (((first_bytes_[first >> 6] >> (first & 63)) & 1) == 0) return false;
+    if (text.empty() || !may_begin_with(static_cast<unsigned char>(text.front()))) return false;
     return begins_with_one(text);
+  }
+  // Whether a text beginning with `byte` may pass (every byte, without prefixes).
+  bool may_begin_with(unsigned char byte) const {
+    return prefixes_.empty() || ((first_bytes_[byte >> 6] >> (byte & 63)) & 1) != 0;
   }
 
  private:

@@ -41,11 +41,11 @@ EntityExtractor::EntityExtractor(const std::vector<intents::EntityDef>& defs,
   if (make_prefilter()) prefilter_ = std::make_unique<text::PerThread<re2::RE2::Set>>(make_prefilter);
 }
 
-void EntityExtractor::candidates(std::string_view folded, std::vector<int>& out) const {
+void EntityExtractor::candidates(std::string_view folded, unsigned slot, std::vector<int>& out) const {
   out.clear();
   if (prefilter_) {
     re2::RE2::Set::ErrorInfo error;
-    const re2::RE2::Set& set = prefilter_->get();
+    const re2::RE2::Set& set = prefilter_->get(slot);
     // Most messages hold no entity: asking only whether any pattern
     // matches stops at the first match and allocates nothing (asking which
     // allocates a set of them on every call).
@@ -65,9 +65,9 @@ bool EntityExtractor::knows(std::string_view type) const {
                      [&](const auto& c) { return c->type == type; });
 }
 
-void EntityExtractor::scan(std::string_view folded, const Compiled& c,
+void EntityExtractor::scan(std::string_view folded, const Compiled& c, unsigned slot,
                            std::vector<Entity>& out) const {
-  const RE2& re = c.regex.get();
+  const RE2& re = c.regex.get(slot);
   const int groups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> captures(static_cast<size_t>(groups) + 1);
   const auto& names = re.CapturingGroupNames();
@@ -108,11 +108,12 @@ std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
     --it;
     return e.begin < it->second && it->first < e.end;
   };
+  const unsigned slot = text::thread_slot();
   thread_local std::vector<int> matching;
-  candidates(folded, matching);
+  candidates(folded, slot, matching);
   for (int index : matching) {
     found.clear();
-    scan(folded, *patterns_[static_cast<size_t>(index)], found);
+    scan(folded, *patterns_[static_cast<size_t>(index)], slot, found);
     for (auto& e : found) {
       if (overlaps(e)) continue;
       auto& end = taken[e.begin];
@@ -128,8 +129,9 @@ std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
 std::vector<Entity> EntityExtractor::extract_type(std::string_view folded,
                                                  std::string_view type) const {
   std::vector<Entity> found;
+  const unsigned slot = text::thread_slot();
   for (const auto& c : patterns_) {
-    if (c->type == type) scan(folded, *c, found);
+    if (c->type == type) scan(folded, *c, slot, found);
   }
   return found;
 }

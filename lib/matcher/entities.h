@@ -53,11 +53,12 @@ class EntityExtractor {
     std::string type;
     text::PerThread<RE2> regex;
   };
-  void scan(std::string_view folded, const Compiled& c, std::vector<Entity>& out) const;
+  // `slot`: the calling thread's text::thread_slot().
+  void scan(std::string_view folded, const Compiled& c, unsigned slot, std::vector<Entity>& out) const;
   // Which of patterns_ match somewhere in `folded` (ascending indices), so
   // that a message without entities costs one pass, not one per pattern.
   // On an RE2 failure (DFA out of memory) every pattern is a candidate.
-  void candidates(std::string_view folded, std::vector<int>& out) const;
+  void candidates(std::string_view folded, unsigned slot, std::vector<int>& out) const;
 
   std::vector<std::unique_ptr<Compiled>> patterns_;
   // All of patterns_, same order; null if RE2 could not build it.

@@ -201,24 +201,31 @@ std::vector<std::string> IntentMatcher::canonical_words(const std::vector<std::s
 // Per-thread working memory of match(), reached through one thread-local
 // look-up per message; every member is emptied or reset before use.
 struct IntentMatcher::Scratch {
-  // Per intent; default except for the intents in `with_evidence`, which
-  // the next match resets (so that a match costs what its evidence costs,
-  // not the size of the pack, whichever matcher the thread used last).
+  // Per intent; default except for the intents listed in `with_evidence`
+  // (the first `with_evidence_count`), which the next match resets (so
+  // that a match costs what its evidence costs, not the size of the pack,
+  // whichever matcher the thread used last).
   std::vector<Evidence> evidence;
-  std::vector<std::uint32_t> with_evidence;
+  std::vector<std::uint32_t> with_evidence;  // room for every intent, and one more
+  std::size_t with_evidence_count = 0;
   // Empties `evidence` for a pack of `count` intents.
   void reset_evidence(std::size_t count) {
-    for (std::uint32_t i : with_evidence) evidence[i] = Evidence{};
-    with_evidence.clear();
-    if (evidence.size() < count) evidence.resize(count);
+    for (std::size_t k = 0; k < with_evidence_count; ++k) evidence[with_evidence[k]] = Evidence{};
+    with_evidence_count = 0;
+    if (evidence.size() < count) {
+      evidence.resize(count);
+      with_evidence.resize(count + 1);  // write_evidence writes one past the list
+    }
   }
   // The evidence of intent `i`, for writing: listed in with_evidence when
   // it had none yet.
   Evidence& write_evidence(std::size_t i) {
     Evidence& e = evidence[i];
-    if (e.pattern < 0 && e.phrase < 0 && e.similarity <= 0) with_evidence.push_back(static_cast<std::uint32_t>(i));
+    with_evidence[with_evidence_count] = static_cast<std::uint32_t>(i);
+    with_evidence_count += e.pattern < 0 && e.phrase < 0 && e.similarity <= 0;
     return e;
   }
+  const unsigned slot = text::thread_slot();  // for PerThread::get
   text::StampSet regex_tried;              // shared regexes run on this message
   std::vector<char> regex_matched;         // their verdicts, by regex
   std::vector<std::uint32_t> candidates;  // parts worth running
@@ -434,7 +441,7 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
   for (std::uint32_t p = 0; p < parts_.size(); ++p) {
     Part& part = parts_[p];
     if (part.groups_begin == part.groups_end) {
-      always_run_.push_back(p);
+      if (part.prefix_test == kNoPrefixTest) always_run_.push_back(p);
       continue;
     }
     groups.clear();
@@ -475,6 +482,24 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
     if (parts_[p].groups_begin == parts_[p].groups_end) continue;
     for (auto [l, end] = trigger_literals(parts_[p]); l != end; ++l) triggers_[filled[*l]++] = p;
   }
+  // Parts without a literal but anchored at the start, filed under every
+  // first byte their texts may begin with: a message meets only those that
+  // may match its first byte, however many the pack has.
+  first_byte_begin_.assign(257, 0);
+  auto for_each_first_byte = [this](auto&& visit) {
+    for (std::uint32_t p = 0; p < parts_.size(); ++p) {
+      const Part& part = parts_[p];
+      if (part.groups_begin != part.groups_end || part.prefix_test == kNoPrefixTest) continue;
+      for (unsigned b = 0; b < 256; ++b) {
+        if (prefix_tests_[part.prefix_test].may_begin_with(static_cast<unsigned char>(b))) visit(b, p);
+      }
+    }
+  };
+  for_each_first_byte([this](unsigned b, std::uint32_t) { ++first_byte_begin_[b + 1]; });
+  for (std::size_t b = 0; b < 256; ++b) first_byte_begin_[b + 1] += first_byte_begin_[b];
+  first_byte_parts_.resize(first_byte_begin_.back());
+  std::vector<std::uint32_t> next_of_byte(first_byte_begin_.begin(), first_byte_begin_.end() - 1);
+  for_each_first_byte([&](unsigned b, std::uint32_t p) { first_byte_parts_[next_of_byte[b]++] = p; });
 }
 
 void IntentMatcher::index_examples(std::vector<std::string>& texts) {
@@ -591,16 +616,24 @@ const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
 }
 
 bool IntentMatcher::part_matches(std::size_t part, std::string_view text, Scratch& scratch) const {
+  // Verdicts of shared regexes, per message: kept in regex_matched.
+  constexpr char kNo = 0, kYes = 1, kBroken = 2;
   const Part& p = parts_[part];
-  const RE2& re = regexes_[p.regex]->re.get();
   // Parts are not checked when the pack is compiled (their rule's whole
   // regex is, and splitting keeps them valid): should one ever not compile,
-  // its rule is asked as a whole (and its verdict not kept: rules differ).
-  if (!re.ok()) return rule_regex(p.rule).Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-  if (!p.shared_regex) return re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-  if (!scratch.regex_tried.insert(p.regex)) return scratch.regex_matched[p.regex] != 0;
-  const bool matched = re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
-  scratch.regex_matched[p.regex] = matched;
+  // its rule is asked as a whole (and no verdict kept: rules differ).
+  auto ask_rule = [&] {
+    return regexes_[rules_[p.rule].regex]->re.get(scratch.slot).Match(text, 0, text.size(), RE2::UNANCHORED,
+                                                                        nullptr, 0);
+  };
+  if (p.shared_regex && !scratch.regex_tried.insert(p.regex)) {
+    const char verdict = scratch.regex_matched[p.regex];
+    return verdict == kBroken ? ask_rule() : verdict == kYes;
+  }
+  const RE2& re = regexes_[p.regex]->re.get(scratch.slot);
+  const bool ok = re.ok();
+  const bool matched = ok ? re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0) : ask_rule();
+  if (p.shared_regex) scratch.regex_matched[p.regex] = !ok ? kBroken : matched ? kYes : kNo;
   return matched;
 }
 
@@ -631,8 +664,13 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
       if (all_present && begins_right(part, text)) out.push_back(p);
     }
   }
-  for (std::uint32_t p : always_run_) {
-    if (begins_right(parts_[p], text)) out.push_back(p);
+  out.insert(out.end(), always_run_.begin(), always_run_.end());
+  if (!text.empty()) {
+    const auto first = static_cast<unsigned char>(text.front());
+    for (std::uint32_t k = first_byte_begin_[first]; k < first_byte_begin_[first + 1u]; ++k) {
+      const std::uint32_t p = first_byte_parts_[k];
+      if (begins_right(parts_[p], text)) out.push_back(p);
+    }
   }
 }
 
@@ -739,8 +777,9 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   };
 
   std::vector<ScoredIntent> scored;
-  scored.reserve(scratch.with_evidence.size());
-  for (const std::uint32_t i : scratch.with_evidence) {  // any order: ranked below
+  scored.reserve(scratch.with_evidence_count);
+  for (std::size_t k = 0; k < scratch.with_evidence_count; ++k) {  // any order: ranked below
+    const std::uint32_t i = scratch.with_evidence[k];
     const Evidence& e = evidence[i];
     if (!active(i, context) || (e.pattern >= 0 && vetoed(i))) continue;
     const double miss = (e.pattern >= 0 ? 1 - kPatternEvidence : 1.0) *
@@ -764,8 +803,19 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   // The best kMaxCandidates, best first; should a veto remove one of them
   // (rare), the whole list is ranked and walked until enough stand.
   const std::size_t top = std::min(kMaxCandidates, scored.size());
-  if (scored.size() > top) std::nth_element(scored.begin(), scored.begin() + top - 1, scored.end(), better);
-  std::sort(scored.begin(), scored.begin() + top, better);
+  // One pass: the front `top` are kept best first, and a candidate better
+  // than the last of them trades places with it and rises (a message gives
+  // evidence to a few intents, or to many of a large pack: a sort of them
+  // all would cost more than this).
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    std::size_t k = i;
+    if (i >= top) {
+      if (!better(scored[i], scored[top - 1])) continue;
+      std::swap(scored[i], scored[top - 1]);
+      k = top - 1;
+    }
+    for (; k > 0 && better(scored[k], scored[k - 1]); --k) std::swap(scored[k], scored[k - 1]);
+  }
   bool top_vetoed = false;
   for (std::size_t i = 0; i < top; ++i) top_vetoed |= vetoed(static_cast<std::size_t>(scored[i].intent));
   if (top_vetoed) {

@@ -235,7 +235,12 @@ class IntentMatcher {
   }
   std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
   std::vector<std::uint32_t> triggers_;       // parts triggered by each literal
-  std::vector<std::uint32_t> always_run_;     // parts requiring no literal
+  std::vector<std::uint32_t> always_run_;     // parts requiring no literal nor a beginning
+  // Parts requiring no literal but a beginning (a prefix test), by the
+  // first byte of the texts they may match: first_byte_parts_[begin[b],
+  // begin[b + 1]) for byte b.
+  std::vector<std::uint32_t> first_byte_begin_;
+  std::vector<std::uint32_t> first_byte_parts_;
   std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
   text::FrozenStringMap<std::uint32_t> term_ids_;       // canonical word -> index into terms_

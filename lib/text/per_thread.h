@@ -9,6 +9,7 @@
 #define PARLEY_TEXT_PER_THREAD_H_
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -34,14 +35,22 @@ class PerThread {
   PerThread(const PerThread&) = delete;
   PerThread& operator=(const PerThread&) = delete;
 
-  const T& get() const {
-    Copy& copy = copies_[thread_slot()];
-    std::call_once(copy.made, [&] { copy.value = make_(); });
+  const T& get() const { return get(thread_slot()); }
+  // The copy of slot `slot` (< kThreadSlots): for a caller that keeps its
+  // thread's slot at hand, sparing a thread-local look-up per call.
+  const T& get(unsigned slot) const {
+    Copy& copy = copies_[slot];
+    if (const T* made = copy.ready.load(std::memory_order_acquire)) return *made;
+    std::call_once(copy.made, [&] {
+      copy.value = make_();
+      copy.ready.store(copy.value.get(), std::memory_order_release);
+    });
     return *copy.value;
   }
 
  private:
   struct Copy {
+    std::atomic<const T*> ready{nullptr};  // value, once made
     std::once_flag made;
     std::unique_ptr<T> value;
   };

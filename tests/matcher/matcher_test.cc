@@ -224,3 +224,34 @@ TEST_CASE("the normaliser reports the word ids attached to its words") {
                                             matcher::kWordNotLooked, matcher::kWordNotLooked};
   CHECK(after.word_ids == expected);
 }
+
+TEST_CASE("with every intent in evidence, the best five are ranked, best first") {
+  // Seven intents, all matching the pattern. The last three have the
+  // message's rarest colours in their examples, and rank in that order; a
+  // colour in over half the intents is too common to count, so the others
+  // stand on the pattern alone, tied, and ties go by declaration order.
+  const std::vector<std::string> colours = {"red", "green", "blue", "pink", "grey", "gold"};
+  intents::Pack pack;
+  pack.directory = "x";
+  std::string example = "parcel";
+  for (std::size_t k = 0; k <= colours.size(); ++k) {
+    if (k > 0) example += " " + colours[k - 1];
+    intents::IntentDef d;
+    d.id = "shares_" + std::to_string(k);
+    d.patterns.push_back({R"(\bparcel\b)", {"x/a.yaml", 1, 1}});
+    d.examples.push_back({example, {"x/a.yaml", 2, 1}});
+    d.examples.push_back({"unrelated words number " + std::to_string(k), {"x/a.yaml", 3, 1}});
+    pack.intents.push_back(d);
+  }
+  std::vector<intents::Diagnostic> diags;
+  auto m = matcher::IntentMatcher::compile(pack, diags);
+  REQUIRE_MESSAGE(m, intents::format_all(diags));
+  for (int round = 0; round < 2; ++round) {  // the second on a thread that matched before
+    const auto r = m->match("parcel red green blue pink grey gold", {});
+    std::vector<std::string> ids;
+    for (const auto& s : r.ranked) ids.push_back(m->intents()[static_cast<size_t>(s.intent)].id);
+    CHECK(ids == std::vector<std::string>{"shares_6", "shares_5", "shares_4", "shares_0", "shares_1"});
+    const auto other = m->match("parcel", {});
+    CHECK(other.ranked.size() == 5);
+  }
+}
