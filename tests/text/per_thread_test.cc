@@ -29,10 +29,23 @@ TEST_CASE("each thread slot gets its own copy, made once, on first use") {
       CHECK(&copies.get() == theirs[i]);
     }).join();
   }
+  // Asked by slot, each copy is the one that slot's thread got.
+  for (unsigned i = 0; i < kThreadSlots; ++i) CHECK(&copies.get(slots[i]) == theirs[i]);
   seen.insert(theirs.begin(), theirs.end());
   CHECK(seen.size() == kThreadSlots);
   CHECK(made == static_cast<int>(kThreadSlots));
   CHECK(std::set<unsigned>(slots.begin(), slots.end()).size() == kThreadSlots);
+}
+
+TEST_CASE("threads asking for the same slot's copy at once get one copy") {
+  std::atomic<int> made{0};
+  PerThread<int> copies([&] { return std::make_unique<int>(++made); });
+  std::vector<const int*> got(8);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < got.size(); ++i) threads.emplace_back([&, i] { got[i] = &copies.get(2); });
+  for (auto& t : threads) t.join();
+  CHECK(made == 1);
+  CHECK(std::set<const int*>(got.begin(), got.end()).size() == 1);
 }
 
 TEST_CASE("a published object reaches every slot and lives while a copy does") {
