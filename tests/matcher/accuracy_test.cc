@@ -155,6 +155,14 @@ TEST_CASE("the second blind test set") {
   check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.86, 150, 0.93, /*totals_only=*/true);
 }
 
+// tests/data/en-tune, a third set written blind on 2026-11-23 (ids and
+// descriptions only) and then used for tuning: its failure kinds were
+// worked on the same day (never by copying its messages). Before: 0.799,
+// out of domain 0.967. The blind set above says whether that generalised.
+TEST_CASE("the tuning set") {
+  check_written_set("tune", "/tests/data/en-tune", 40 * 20, 0.97, 150, 0.95);
+}
+
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
   int total = 0, right = 0;
   for (const auto& intent : english()->intents()) {
