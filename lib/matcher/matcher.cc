@@ -128,7 +128,10 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   analysis.prefixes.resize(m->regexes_.size());
   analysis.whole.resize(m->regexes_.size());
   analysis.part.resize(m->regexes_.size());
-  for (const Rule& rule : m->rules_) analysis.whole[rule.regex] = 1;
+  // A writer's regex is checked by RE2's parser (a third of the analysis);
+  // a phrase's is not: compile_phrase builds it from quoted words and its
+  // own syntax, valid by construction (phrase_test holds it to that).
+  for (const Rule& rule : m->rules_) analysis.whole[rule.regex] |= rule.ref.kind != RuleKind::kPhrase;
   for (const Part& part : m->parts_) analysis.part[part.regex] = 1;
   auto helper = std::async(std::launch::async, [&] { m->analyse_rules(analysis); });
   std::vector<std::string> example_texts;
@@ -406,8 +409,13 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
     part.groups_begin = static_cast<std::uint32_t>(group_ends_.size());
     for (const auto& group : analysis.required[part.regex]) {
       for (const auto& literal : group) {
-        auto [it, added] = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size()));
-        if (added) literals.push_back(literal);
+        // Looked up before inserting: emplace would build a node (a string
+        // copy) for every repeat, and most literals are repeats.
+        auto it = literal_ids.find(literal);
+        if (it == literal_ids.end()) {
+          it = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size())).first;
+          literals.push_back(literal);
+        }
         group_literals_.push_back(it->second);
       }
       group_ends_.push_back(static_cast<std::uint32_t>(group_literals_.size()));

@@ -128,7 +128,9 @@ class IntentMatcher {
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
-    std::vector<char> whole, part;  // what each regex is (both, when a rule is not split)
+    // What each regex is (both, when a rule is not split); `whole`: the
+    // whole regex of a pattern or veto, which RE2 is asked to validate.
+    std::vector<char> whole, part;
     std::vector<std::string> errors;
     std::vector<std::vector<std::vector<std::string>>> required;
     std::vector<std::vector<std::string>> prefixes;  // of parts anchored at the start (anchors.h)

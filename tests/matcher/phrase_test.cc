@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "text/tokenize.h"
 
 using namespace parley::matcher;
@@ -51,4 +54,39 @@ TEST_CASE("phrase syntax errors are reported") {
   error.clear();
   CHECK(compile_phrase("[ ... ]", none, Split, error).empty());
   CHECK(error == "a phrase needs at least one word");
+}
+
+TEST_CASE("a phrase that compiles is a valid RE2, whatever its words") {
+  // The matcher does not ask RE2 to validate phrases (it does for patterns):
+  // they are valid by construction. Words here are split on spaces only,
+  // so RE2's syntax characters reach the compiler unfiltered.
+  auto raw_split = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const std::size_t end = std::min(s.find(' ', i), s.size());
+      if (end > i) out.emplace_back(s.substr(i, end - i));
+      i = end + 1;
+    }
+    return out;
+  };
+  SynonymTable synonyms{{"x", {"a.b", "c++ d", "(e", "f$", "\\g", "h{2}"}}};
+  const std::vector<std::string> pieces = {"word", "c++", "a.b", "$5", "^", "\\", "{2}", "?",  "*",
+                                           "#order_number", "@x", "...", "[", "]", "(", ")", "|", "(?:",
+                                           "\\Q", "\\E", "é", "日本"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  int compiled = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string phrase;
+    const int length = 1 + static_cast<int>(next() % 7);
+    for (int k = 0; k < length; ++k) phrase += pieces[next() % pieces.size()] + " ";
+    std::string error;
+    const std::string regex = compile_phrase(phrase, synonyms, raw_split, error);
+    if (!error.empty()) continue;
+    ++compiled;
+    RE2 re(regex, RE2::Quiet);
+    CHECK_MESSAGE(re.ok(), "phrase '" << phrase << "' -> '" << regex << "': " << re.error());
+  }
+  CHECK(compiled > 500);  // the test must exercise the valid ones
 }
