@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     for (int a = 3; a < argc; ++a) {
       if (std::string(argv[a]) == "--pairs") joined = true;
       if (std::string(argv[a]) == "--intents" && a + 1 < argc) intents = std::strtoul(argv[++a], nullptr, 10);
-      if (std::string(argv[a]) == "--half") half = argv[++a];
+      if (std::string(argv[a]) == "--half" && a + 1 < argc) half = argv[++a];
     }
     const intents::Pack english = load_or_die(pack_dir);
     const auto m = compile_or_die(intents > 0 ? grow_pack(english, intents) : english);
