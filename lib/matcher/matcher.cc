@@ -473,22 +473,45 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
     }
     std::copy(reordered.begin(), reordered.end(), group_literals_.begin() + part.literals_begin);
   }
-  // Each literal's parts, in part order: counted, then placed (one array).
+  // Under each literal, a check record for every part it triggers (in
+  // part order): counted, then placed (one array). A part's record is
+  // repeated under each literal of its trigger group, so that the checks of
+  // a message read memory in order (the parts and their groups, read at
+  // random, missed the cache more often than not).
   trigger_begin_.assign(literals_.size() + 1, 0);
   auto trigger_literals = [this](const Part& part) {
     return std::pair(group_literals_.begin() + part.literals_begin,
                      group_literals_.begin() + group_ends_[part.groups_begin]);
   };
+  auto record_size = [this](const Part& part) {
+    std::uint32_t size = kCheckHeader;
+    for (std::uint32_t g = part.groups_begin + 1; g < part.groups_end; ++g) {
+      size += 1 + group_ends_[g] - group_ends_[g - 1];
+    }
+    return size;
+  };
   for (const Part& part : parts_) {
     if (part.groups_begin == part.groups_end) continue;
-    for (auto [l, end] = trigger_literals(part); l != end; ++l) ++trigger_begin_[*l + 1];
+    const std::uint32_t size = record_size(part);
+    for (auto [l, end] = trigger_literals(part); l != end; ++l) trigger_begin_[*l + 1] += size;
   }
   for (std::size_t l = 0; l < literals_.size(); ++l) trigger_begin_[l + 1] += trigger_begin_[l];
-  triggers_.resize(trigger_begin_.back());
+  checks_.resize(trigger_begin_.back());
   std::vector<std::uint32_t> filled(trigger_begin_.begin(), trigger_begin_.end() - 1);
   for (std::uint32_t p = 0; p < parts_.size(); ++p) {
-    if (parts_[p].groups_begin == parts_[p].groups_end) continue;
-    for (auto [l, end] = trigger_literals(parts_[p]); l != end; ++l) triggers_[filled[*l]++] = p;
+    const Part& part = parts_[p];
+    if (part.groups_begin == part.groups_end) continue;
+    for (auto [l, end] = trigger_literals(part); l != end; ++l) {
+      std::uint32_t* out = checks_.data() + filled[*l];
+      *out++ = p;
+      *out++ = part.prefix_test;
+      *out++ = record_size(part) - kCheckHeader;
+      for (std::uint32_t g = part.groups_begin + 1; g < part.groups_end; ++g) {
+        *out++ = group_ends_[g] - group_ends_[g - 1];
+        out = std::copy(group_literals_.begin() + group_ends_[g - 1], group_literals_.begin() + group_ends_[g], out);
+      }
+      filled[*l] = static_cast<std::uint32_t>(out - checks_.data());
+    }
   }
   // Parts without a literal but anchored at the start, filed under every
   // first byte their texts may begin with: a message meets only those that
@@ -656,20 +679,24 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
   considered.reset(parts_.size());
   for (int literal : found) present.insert(static_cast<size_t>(literal));
   for (int literal : found) {
-    for (std::uint32_t t = trigger_begin_[static_cast<size_t>(literal)];
-         t < trigger_begin_[static_cast<size_t>(literal) + 1]; ++t) {
-      const std::uint32_t p = triggers_[t];
+    const std::uint32_t* record = checks_.data() + trigger_begin_[static_cast<size_t>(literal)];
+    const std::uint32_t* const last = checks_.data() + trigger_begin_[static_cast<size_t>(literal) + 1];
+    while (record != last) {
+      const std::uint32_t p = record[0], prefix_test = record[1];
+      const std::uint32_t* group = record + kCheckHeader;
+      const std::uint32_t* const record_end = group + record[2];
+      record = record_end;
       if (!considered.insert(p)) continue;
-      const Part& part = parts_[p];
+      // The trigger group is present; every other one must be too.
       bool all_present = true;
-      std::uint32_t l = group_ends_[part.groups_begin];  // the trigger group is present
-      for (std::uint32_t g = part.groups_begin + 1; all_present && g < part.groups_end; ++g) {
-        const std::uint32_t end = group_ends_[g];
-        while (l < end && !present.contains(group_literals_[l])) ++l;
-        all_present = l < end;
-        l = end;
+      while (all_present && group != record_end) {
+        const std::uint32_t* const group_end = group + 1 + *group;
+        ++group;
+        while (group != group_end && !present.contains(*group)) ++group;
+        all_present = group != group_end;
+        group = group_end;
       }
-      if (all_present && begins_right(part, text)) out.push_back(p);
+      if (all_present && begins_right(prefix_test, text)) out.push_back(p);
     }
   }
   out.insert(out.end(), always_run_.begin(), always_run_.end());
@@ -677,7 +704,7 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
     const auto first = static_cast<unsigned char>(text.front());
     for (std::uint32_t k = first_byte_begin_[first]; k < first_byte_begin_[first + 1u]; ++k) {
       const std::uint32_t p = first_byte_parts_[k];
-      if (begins_right(parts_[p], text)) out.push_back(p);
+      if (begins_right(parts_[p].prefix_test, text)) out.push_back(p);
     }
   }
 }

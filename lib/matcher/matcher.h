@@ -231,12 +231,17 @@ class IntentMatcher {
   std::vector<std::uint32_t> group_literals_;  // literal ids, group by group, part by part
   std::vector<std::uint32_t> group_ends_;      // per group: its end in group_literals_
   std::vector<PrefixTest> prefix_tests_;       // of the parts anchored at the start
-  // Whether part `p` may match `text` as far as its anchoring tells.
-  bool begins_right(const Part& p, std::string_view text) const {
-    return p.prefix_test == kNoPrefixTest || prefix_tests_[p.prefix_test].passes(text);
+  // Whether a part with this prefix test may match `text` as far as its
+  // anchoring tells.
+  bool begins_right(std::uint32_t prefix_test, std::string_view text) const {
+    return prefix_test == kNoPrefixTest || prefix_tests_[prefix_test].passes(text);
   }
-  std::vector<std::uint32_t> trigger_begin_;  // per literal: triggers_[begin, next begin)
-  std::vector<std::uint32_t> triggers_;       // parts triggered by each literal
+  // Per literal: checks_[begin, next begin) holds a record for each part it
+  // triggers: the part, its prefix test, the number of words that follow,
+  // then for each of its other groups the group's size and literals.
+  std::vector<std::uint32_t> trigger_begin_;
+  std::vector<std::uint32_t> checks_;
+  static constexpr std::uint32_t kCheckHeader = 3;
   std::vector<std::uint32_t> always_run_;     // parts requiring no literal nor a beginning
   // Parts requiring no literal but a beginning (a prefix test), by the
   // first byte of the texts they may match: first_byte_parts_[begin[b],
