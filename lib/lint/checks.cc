@@ -28,7 +28,10 @@ std::string did_you_mean(const std::string& name, const std::vector<std::string>
 
 std::string short_location(const intents::SourceLocation& where) {
   std::string out = std::filesystem::path(where.file).filename().string();
-  if (where.line > 0) out += ":" + std::to_string(where.line);
+  if (where.line > 0) {
+    out += ':';  // (not `":" + to_string`: GCC 12 warns falsely of overlapping copies at -O3)
+    out += std::to_string(where.line);
+  }
   return out;
 }
 
