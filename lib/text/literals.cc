@@ -25,7 +25,7 @@ LiteralFinder::LiteralFinder(const std::vector<std::string>& literals)
     build(literals, most_states, next16_);
   } else {
     build(literals, most_states, next_);
-    if (literal_.size() <= std::size_t{UINT16_MAX} + 1) {
+    if (outputs_.size() <= std::size_t{UINT16_MAX} + 1) {
       next16_.assign(next_.begin(), next_.end());
       std::vector<std::uint32_t>().swap(next_);
     }
@@ -38,31 +38,30 @@ void LiteralFinder::build(const std::vector<std::string>& literals, std::size_t 
   const auto width = static_cast<std::size_t>(classes_);
   // The trie; a missing edge is 0 (the root) until filled in below.
   next.reserve(most_states * width);
-  literal_.reserve(most_states);
+  outputs_.reserve(most_states);
   next.assign(width, 0);
-  literal_.assign(1, kNone);
+  outputs_.assign(1, Output{});
   same_as_.assign(literals.size(), kNone);
   for (std::size_t i = 0; i < literals.size(); ++i) {
     if (literals[i].empty()) continue;
     std::uint32_t state = 0;
     for (unsigned char c : literals[i]) {
       if (next[state * width + class_of_[c]] == 0) {
-        next[state * width + class_of_[c]] = static_cast<State>(literal_.size());
-        literal_.push_back(kNone);
+        next[state * width + class_of_[c]] = static_cast<State>(outputs_.size());
+        outputs_.emplace_back();
         next.resize(next.size() + width, 0);
       }
       state = next[state * width + class_of_[c]];
     }
     // A string listed twice: its indices are chained.
-    same_as_[i] = literal_[state];
-    literal_[state] = static_cast<std::uint32_t>(i);
+    same_as_[i] = outputs_[state].literal;
+    outputs_[state].literal = static_cast<std::uint32_t>(i);
   }
   // Breadth first: each state's failure link is the longest proper suffix
   // of its string that is also a trie state; missing edges are redirected
   // through it, which turns the trie into a complete automaton.
-  const std::size_t states = literal_.size();
+  const std::size_t states = outputs_.size();
   std::vector<std::uint32_t> fail(states, 0);
-  suffix_with_literal_.assign(states, kNone);
   std::deque<std::uint32_t> queue;
   for (std::size_t c = 1; c < width; ++c) {
     if (next[c] != 0) queue.push_back(next[c]);
@@ -71,7 +70,7 @@ void LiteralFinder::build(const std::vector<std::string>& literals, std::size_t 
     const std::uint32_t s = queue.front();
     queue.pop_front();
     const std::uint32_t f = fail[s];
-    suffix_with_literal_[s] = literal_[f] != kNone ? f : suffix_with_literal_[f];
+    outputs_[s].suffix = outputs_[f].literal != kNone ? f : outputs_[f].suffix;
     for (std::size_t c = 1; c < width; ++c) {
       State& edge = next[s * width + c];
       const State via_fail = next[f * width + c];
@@ -104,10 +103,10 @@ void LiteralFinder::find_in(const std::vector<State>& next, std::string_view tex
   std::uint32_t state = 0;
   for (unsigned char c : text) {
     state = next[state * width + class_of_[c]];
-    for (std::uint32_t s = literal_[state] != kNone ? state : suffix_with_literal_[state]; s != kNone;
-         s = suffix_with_literal_[s]) {
-      if (reported.contains(literal_[s])) continue;
-      for (std::uint32_t literal = literal_[s]; literal != kNone; literal = same_as_[literal]) {
+    for (std::uint32_t s = outputs_[state].literal != kNone ? state : outputs_[state].suffix; s != kNone;
+         s = outputs_[s].suffix) {
+      if (reported.contains(outputs_[s].literal)) continue;
+      for (std::uint32_t literal = outputs_[s].literal; literal != kNone; literal = same_as_[literal]) {
         reported.insert(literal);
         found.push_back(static_cast<int>(literal));
       }

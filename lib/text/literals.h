@@ -39,9 +39,13 @@ class LiteralFinder {
   void find_in(const std::vector<State>& next, std::string_view text, std::vector<int>& found) const;
   static constexpr std::uint32_t kNone = UINT32_MAX;
   // Per state: the literal spelled by the path to it (or kNone), and the
-  // nearest state spelling a proper suffix of that path which has one.
-  std::vector<std::uint32_t> literal_;
-  std::vector<std::uint32_t> suffix_with_literal_;
+  // nearest state spelling a proper suffix of that path which has one (or
+  // kNone); side by side, as a match reads both.
+  struct Output {
+    std::uint32_t literal = kNone;
+    std::uint32_t suffix = kNone;
+  };
+  std::vector<Output> outputs_;
   // Per literal: the next one with the same string (or kNone).
   std::vector<std::uint32_t> same_as_;
 };
