@@ -559,7 +559,7 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
           users.last = static_cast<int>(i);
         }
       }
-      examples_.push_back(ExampleRef{static_cast<int>(i), static_cast<int>(e), 0.0f});
+      examples_.push_back(ExampleRef{static_cast<int>(i), static_cast<int>(e)});
       example_words.push_back(std::move(words));
     }
   }
@@ -613,6 +613,7 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   // Postings, grouped by term (counting sort into one array).
   std::vector<std::uint32_t> counts(terms_.size() + 1, 0);
   std::vector<std::vector<std::uint32_t>> example_terms(example_words.size());
+  std::vector<float> norms(examples_.size());  // of the examples' weighted word vectors
   for (size_t x = 0; x < examples_.size(); ++x) {
     double norm_sq = 0;
     for (const auto& w : example_words[x]) {
@@ -623,7 +624,7 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
         example_terms[x].push_back(t);
       }
     }
-    examples_[x].norm = static_cast<float>(std::sqrt(norm_sq));
+    norms[x] = static_cast<float>(std::sqrt(norm_sq));
   }
   std::uint32_t offset = 0;
   for (size_t t = 0; t < terms_.size(); ++t) {
@@ -634,7 +635,7 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
   for (size_t x = 0; x < examples_.size(); ++x) {
     for (std::uint32_t t : example_terms[x]) {
       const float weight = terms_[t].weight;
-      postings_[terms_[t].postings_end++] = Posting{static_cast<std::uint32_t>(x), weight * weight};
+      postings_[terms_[t].postings_end++] = Posting{static_cast<std::uint32_t>(x), weight * weight / norms[x]};
     }
   }
 }
@@ -734,7 +735,7 @@ double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch
       const std::uint32_t x = posting->example;
       *touched_end = x;
       touched_end += dot_of[x] == 0.0f;
-      dot_of[x] += posting->weight_sq;
+      dot_of[x] += posting->weight_sq_over_norm;
     }
   }
   const float norm = static_cast<float>(std::sqrt(norm_sq));
@@ -743,7 +744,7 @@ double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch
     const float dot = dots[x];
     dots[x] = 0.0f;
     const ExampleRef& ex = examples_[x];
-    const double sim = std::min(1.0, static_cast<double>(dot) / (norm * ex.norm));
+    const double sim = std::min(1.0, static_cast<double>(dot) / norm);
     if (sim > scratch.evidence[static_cast<size_t>(ex.intent)].similarity) {
       Evidence& e = scratch.write_evidence(static_cast<size_t>(ex.intent));
       e.similarity = sim;

@@ -103,11 +103,14 @@ class IntentMatcher {
   struct ExampleRef {
     int intent;
     int index;
-    float norm;  // Euclidean norm of the example's weighted word vector
   };
   struct Posting {
     std::uint32_t example;
-    float weight_sq;  // weight of the word squared
+    // The word's weight squared over the norm of the example's weighted
+    // word vector: summed over the words an example shares with a message,
+    // the cosine similarity times the message's norm (the examples' norms
+    // are not read at match time).
+    float weight_sq_over_norm;
   };
   // A canonical word used by some example ("track", "@order", "not:@pay").
   struct Term {
