@@ -163,6 +163,14 @@ TEST_CASE("the tuning set") {
   check_written_set("tune", "/tests/data/en-tune", 40 * 20, 0.97, 150, 0.95);
 }
 
+// tests/data/en-fourth, a fourth set written blind on 2026-11-23 (ids and
+// descriptions only), measured before anyone looked at it: 0.802 (642/800;
+// of its 158 failures, 106 fallbacks, 24 ambiguous, 28 wrong intents), out
+// of domain 0.967. Its failure kinds are then worked on like the third's.
+TEST_CASE("the fourth written set") {
+  check_written_set("fourth", "/tests/data/en-fourth", 40 * 20, 0.78, 150, 0.95);
+}
+
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
   int total = 0, right = 0;
   for (const auto& intent : english()->intents()) {
