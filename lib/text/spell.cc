@@ -273,7 +273,23 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
     std::fill_n(cut[k].begin(), n + 1, std::size_t{0});
   }
   for (std::size_t j = 1; j <= n; ++j) best[1][j] = at(0, j);
-  std::size_t best_parts = 0;
+  auto split = [&](std::size_t k) {
+    std::vector<std::string> parts(k);
+    std::size_t end = n;
+    for (std::size_t p = k; p >= 1; --p) {
+      const std::size_t begin = p == 1 ? 0 : cut[p][end];
+      parts[p - 1] = std::string(word.substr(begin, end - begin));
+      end = begin;
+    }
+    return parts;
+  };
+  // Three or more parts need one of four letters or more: a short unknown
+  // word (a name: "okafor") is not cut into crumbs ("ok a for").
+  auto crumbs = [](const std::vector<std::string>& parts) {
+    return parts.size() > 2 &&
+           std::none_of(parts.begin(), parts.end(), [](const std::string& p) { return p.size() >= 4; });
+  };
+  std::vector<std::string> parts;
   int best_score = 0;
   for (std::size_t k = 2; k <= kMaxRunOn; ++k) {
     for (std::size_t j = k; j <= n; ++j) {
@@ -286,17 +302,11 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
       }
     }
     if (best[k][n] > best_score) {  // strictly better: fewer parts win ties
+      std::vector<std::string> candidate = split(k);
+      if (crumbs(candidate)) continue;
       best_score = best[k][n];
-      best_parts = k;
+      parts = std::move(candidate);
     }
-  }
-  if (best_parts == 0) return {};
-  std::vector<std::string> parts(best_parts);
-  std::size_t end = n;
-  for (std::size_t k = best_parts; k >= 1; --k) {
-    const std::size_t begin = k == 1 ? 0 : cut[k][end];
-    parts[k - 1] = std::string(word.substr(begin, end - begin));
-    end = begin;
   }
   return parts;
 }

@@ -47,7 +47,9 @@ class SpellChecker {
   // Splits a run-on word into two to four known words ("trackmy" ->
   // {"track", "my"}, "whereismyorder" -> {"where", "is", "my", "order"}),
   // preferring the split whose rarest part is most frequent, then fewer
-  // parts. Single letters are parts only as "i" and "a". Empty if none (at
+  // parts. Single letters are parts only as "i" and "a"; three or more
+  // parts need one of four letters or more ("okafor" is not
+  // {"ok", "a", "for"}). Empty if none (at
   // once for a word longer than kMaxRunOnLength or with digits).
   std::vector<std::string> split_run_on(std::string_view word) const;
   static constexpr std::size_t kMaxRunOn = 4;

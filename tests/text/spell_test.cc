@@ -96,6 +96,14 @@ TEST_CASE("SpellChecker splits run-on words into two known words") {
   CHECK(spell.split_run_on("trackzorder").empty());  // "z" is not a word
 }
 
+TEST_CASE("SpellChecker does not cut a short unknown word into crumbs") {
+  SpellChecker spell;
+  for (const char* w : {"ok", "a", "for", "i", "want", "my"}) spell.add(w, 3);
+  spell.build();
+  CHECK(spell.split_run_on("okafor").empty());  // a name: three parts of six letters
+  CHECK(spell.split_run_on("iwantmy") == std::vector<std::string>{"i", "want", "my"});
+}
+
 namespace {
 
 // What SpellChecker::correct must return, by trying every word: the nearest
