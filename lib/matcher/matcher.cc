@@ -255,6 +255,7 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, const s
   MessageTerms& out = scratch.terms;
   out.terms.clear();
   out.unknown = 0;
+  out.unknown_stopwords = 0;
   std::vector<std::string>& unknown = scratch.unknown;
   unknown.clear();
   auto add = [&](const std::string& canonical_word) {
@@ -299,7 +300,14 @@ void IntentMatcher::message_terms(const std::vector<std::string>& words, const s
   std::sort(out.terms.begin(), out.terms.end());
   out.terms.erase(std::unique(out.terms.begin(), out.terms.end()), out.terms.end());
   std::sort(unknown.begin(), unknown.end());
-  out.unknown = static_cast<std::size_t>(std::unique(unknown.begin(), unknown.end()) - unknown.begin());
+  unknown.erase(std::unique(unknown.begin(), unknown.end()), unknown.end());
+  for (const std::string& word : unknown) {
+    if (unknown_stopwords_.contains(word)) {
+      ++out.unknown_stopwords;
+    } else {
+      ++out.unknown;
+    }
+  }
 }
 
 void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics) {
@@ -591,6 +599,15 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
     common.push_back(users > kCommonWordShare * n || stopwords.count(word) > 0);
   }
   unknown_weight_ = static_cast<float>(kUnknownWordWeight * std::log((n + 1.0) / 1.5));
+  // Stopwords no example uses weigh a stopword's share of an unknown word
+  // (a letter's "dear ... kind regards" says as little as its "the").
+  {
+    text::StringMap<std::uint32_t> unknown_stopwords;
+    for (const auto& word : stopwords) {
+      if (!term_ids.contains(canonical(word))) unknown_stopwords.emplace(canonical(word), 0);
+    }
+    unknown_stopwords_ = text::FrozenStringMap<std::uint32_t>(unknown_stopwords);
+  }
   // Message words reach their term in one look-up: the term's own word,
   // and every one-word synonym member whose class is a term.
   for (const auto& [word, id] : term_ids) {
@@ -716,7 +733,9 @@ double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch
   double known_sq = 0;
   for (std::uint32_t t : words.terms) known_sq += terms_[t].weight * terms_[t].weight;
   const double norm_sq =
-      known_sq + static_cast<double>(words.unknown) * unknown_weight_ * unknown_weight_;
+      known_sq + (static_cast<double>(words.unknown) +
+                   static_cast<double>(words.unknown_stopwords) * kStopwordFactor * kStopwordFactor) *
+                      unknown_weight_ * unknown_weight_;
   if (norm_sq <= 0) return 1.0;
   // Dot products accumulate in a per-thread dense vector; only the
   // examples touched are visited and reset, so the cost follows the

@@ -122,7 +122,9 @@ class IntentMatcher {
   // and how many distinct canonical words no example uses.
   struct MessageTerms {
     std::vector<std::uint32_t> terms;
+    // Distinct canonical words no example uses: stopwords, and the others.
     std::size_t unknown = 0;
+    std::size_t unknown_stopwords = 0;
   };
 
   // Per distinct regex (regexes_): for a rule's whole regex, RE2's error if
@@ -258,6 +260,7 @@ class IntentMatcher {
   std::vector<Term> terms_;
   std::vector<Posting> postings_;
   float unknown_weight_ = 1.0f;  // weight of words no example uses
+  text::FrozenStringMap<std::uint32_t> unknown_stopwords_;  // stopwords no example uses (canonical)
   std::vector<ExampleRef> examples_;
   std::vector<char> needs_question_, needs_slot_;  // per intent
 };

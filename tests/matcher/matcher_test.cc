@@ -198,6 +198,41 @@ TEST_CASE("a negated word no example negates is not held against the message") {
   CHECK(negated.ranked[0].confidence > unknown.ranked[0].confidence + 0.05);
 }
 
+TEST_CASE("a stopword no example uses weighs a stopword's share of an unknown word") {
+  auto compile = [](std::vector<std::string> stopwords) {
+    intents::Pack pack;
+    pack.directory = "x";
+    pack.locale.stopwords = std::move(stopwords);
+    intents::IntentDef login;
+    login.id = "login_problem";
+    for (const char* e : {"login problem", "help with login", "login is broken", "problem with the login page"}) {
+      login.examples.push_back({e, {"x/a.yaml", 1, 1}});
+    }
+    pack.intents.push_back(login);
+    intents::IntentDef weather;
+    weather.id = "smalltalk";
+    for (const char* e : {"nice weather today", "lovely sunny day", "is it raining", "cold and windy"}) {
+      weather.examples.push_back({e, {"x/a.yaml", 2, 1}});
+    }
+    pack.intents.push_back(weather);
+    std::vector<intents::Diagnostic> diags;
+    auto m = matcher::IntentMatcher::compile(pack, diags);
+    REQUIRE_MESSAGE(m, intents::format_all(diags));
+    return m;
+  };
+  const auto plain = compile({"the", "with", "is"});
+  const auto filler = compile({"the", "with", "is", "regards"});
+  const std::string_view letter = "login problem, kind regards";
+  const auto as_unknown = plain->match(letter, {});
+  const auto as_stopword = filler->match(letter, {});
+  REQUIRE(!as_unknown.ranked.empty());
+  REQUIRE(!as_stopword.ranked.empty());
+  CHECK(as_stopword.ranked[0].confidence > as_unknown.ranked[0].confidence + 0.02);
+  // A message without the word scores the same either way.
+  CHECK(plain->match("login problem", {}).ranked[0].confidence ==
+        doctest::Approx(filler->match("login problem", {}).ranked[0].confidence));
+}
+
 TEST_CASE("the normaliser reports the word ids attached to its words") {
   std::vector<intents::Diagnostic> diags;
   const auto pack = intents::load_pack(SourceRoot() + "/tests/data/packs/mini", diags);
