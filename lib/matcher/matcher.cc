@@ -819,11 +819,15 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   auto vetoed = [&](std::size_t intent) {
     Evidence& e = evidence[intent];
     if (scratch.veto_checked.insert(intent)) {
-      for (std::uint32_t c : vetoes) {  // in rule order: the first veto that matches
-        const RuleRef& r = rules_[parts_[c].rule].ref;
-        if (static_cast<std::size_t>(r.intent) != intent) continue;
-        if (part_matches(c, text, scratch)) {
-          e.veto = r.index;
+      // Parts are numbered intent by intent, so the candidate vetoes (in
+      // part order) hold each intent's together: in rule order, the first
+      // that matches.
+      auto intent_of = [this](std::uint32_t part) { return static_cast<std::size_t>(rules_[parts_[part].rule].ref.intent); };
+      auto c = std::lower_bound(vetoes.begin(), vetoes.end(), intent,
+                                [&](std::uint32_t part, std::size_t i) { return intent_of(part) < i; });
+      for (; c != vetoes.end() && intent_of(*c) == intent; ++c) {
+        if (part_matches(*c, text, scratch)) {
+          e.veto = rules_[parts_[*c].rule].ref.index;
           break;
         }
       }
