@@ -122,7 +122,8 @@ class IntentMatcher {
   // and how many distinct canonical words no example uses.
   struct MessageTerms {
     std::vector<std::uint32_t> terms;
-    // Distinct canonical words no example uses: stopwords, and the others.
+    // Distinct canonical words no example uses: the locale's stopwords
+    // among them in `unknown_stopwords`, the others in `unknown`.
     std::size_t unknown = 0;
     std::size_t unknown_stopwords = 0;
   };
@@ -233,6 +234,8 @@ class IntentMatcher {
   std::vector<Part> parts_;                      // rule by rule, in rule order
   std::vector<std::unique_ptr<Regex>> regexes_;  // distinct regexes of rules_ and parts_
   text::LiteralFinder literals_;
+  // Read while compiling (choose_triggers copies them into checks_, which
+  // is what a match reads).
   std::vector<std::uint32_t> group_literals_;  // literal ids, group by group, part by part
   std::vector<std::uint32_t> group_ends_;      // per group: its end in group_literals_
   std::vector<PrefixTest> prefix_tests_;       // of the parts anchored at the start
