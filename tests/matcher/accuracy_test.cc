@@ -166,9 +166,11 @@ TEST_CASE("the tuning set") {
 // tests/data/en-fourth, a fourth set written blind on 2026-11-23 (ids and
 // descriptions only), measured before anyone looked at it: 0.802 (642/800;
 // of its 158 failures, 106 fallbacks, 24 ambiguous, 28 wrong intents), out
-// of domain 0.967. A first round on its failure kinds (same day): 0.823.
+// of domain 0.967. Its failure kinds were then worked on the same day:
+// 0.995, out of domain 0.993 (used up as a measure: the blind set did not
+// move, see docs/performance.md); it stays as a regression floor.
 TEST_CASE("the fourth written set") {
-  check_written_set("fourth", "/tests/data/en-fourth", 40 * 20, 0.80, 150, 0.95);
+  check_written_set("fourth", "/tests/data/en-fourth", 40 * 20, 0.97, 150, 0.97);
 }
 
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
