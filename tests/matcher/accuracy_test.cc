@@ -173,6 +173,15 @@ TEST_CASE("the fourth written set") {
   check_written_set("fourth", "/tests/data/en-fourth", 40 * 20, 0.97, 150, 0.97);
 }
 
+// tests/data/en-fifth, a fifth set written blind on 2026-11-23 (ids and
+// descriptions only), after the fourth's content round, measured before
+// anyone looked at it: 0.862 (690/800; 22 ambiguous, 66 fallbacks, 22 wrong
+// intents), out of domain 0.920 (a third of its out-of-domain messages use
+// shop words in another sense on purpose: "how do I return a serve").
+TEST_CASE("the fifth written set") {
+  check_written_set("fifth", "/tests/data/en-fifth", 40 * 20, 0.84, 150, 0.90);
+}
+
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
   int total = 0, right = 0;
   for (const auto& intent : english()->intents()) {
