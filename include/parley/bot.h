@@ -57,8 +57,10 @@ class PARLEY_API Bot {
   // answered with an apology and a handoff attempt, and shown in the trace.
   Reply respond(std::string_view session_id, std::string_view message);
 
-  // Recompiles the intent pack from disk and swaps it in atomically.
-  // On failure the old pack stays in use and the Status lists every problem.
+  // Recompiles the intent pack from disk and swaps it in atomically; the
+  // knowledge base's product categories (recognised as the `category`
+  // entity, see docs/intents.md section 7) are read again with it. On
+  // failure the old pack stays in use and the Status lists every problem.
   Status reload();
 
   // Forgets the session's dialogue state (slots, counters, verification).

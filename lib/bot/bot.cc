@@ -65,13 +65,19 @@ Status check_locale_folder(const std::string& directory, const std::string& loca
                                           "' (packs here: " + found + ")");
 }
 
+// `categories`: the knowledge base's product categories, recognised as the
+// `category` entity besides the pack's own category words.
 Result<std::shared_ptr<const Content>> load_content(const std::string& directory,
-                                                   const std::string& cache_directory) {
+                                                   const std::string& cache_directory,
+                                                   const std::vector<std::string>& categories) {
   std::vector<intents::Diagnostic> diagnostics;
   intents::Pack pack = intents::load_pack_cached(directory, cache_directory, diagnostics);
   if (intents::has_errors(diagnostics)) {
     return Status(ErrorCode::kInvalidContent, intents::format_all(diagnostics));
   }
+  // A name that cannot be added is simply not recognised unless the pack's
+  // own patterns name it (documented in docs/intents.md, section 7).
+  (void)matcher::add_store_categories(pack.entities, categories);
   // Without the dialogue's own sentences the bot would say "[fallback]".
   dialogue::check_required_responses(pack, diagnostics);
   if (intents::has_errors(diagnostics)) {
@@ -232,14 +238,16 @@ Result<Bot> Bot::open(const BotOptions& options) {
   auto impl = std::make_unique<Impl>(options);
   impl->directory = resolve_intents_directory(options);
   if (Status s = check_locale_folder(impl->directory, options.locale); !s.ok()) return s;
-  auto content = load_content(impl->directory, impl->options.cache_directory);
-  if (!content) return content.error();
-  impl->content.publish(std::move(*content));
   store::StoreOptions store_options;
   store_options.snapshot_reuse = options.store_staleness;
   auto open_store = [path = options.store, store_options] { return store::Store::open(path, store_options); };
   auto store = open_store();
   if (!store) return store.error();
+  auto categories = (*store)->categories();
+  if (!categories) return categories.error();
+  auto content = load_content(impl->directory, impl->options.cache_directory, *categories);
+  if (!content) return content.error();
+  impl->content.publish(std::move(*content));
   impl->stores = std::make_unique<bot::StorePool>(open_store, options.store_staleness);
   impl->stores->add(std::move(*store));
   if (options.log_turns) {
@@ -311,7 +319,17 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
 }
 
 Status Bot::reload() {
-  auto content = load_content(impl_->directory, impl_->options.cache_directory);
+  // The knowledge base's categories are read again too: a category added
+  // to the store since is recognised from now on.
+  std::vector<std::string> categories;
+  {
+    auto store = impl_->stores->borrow();
+    if (!store) return store.error();
+    auto names = (*store)->categories();
+    if (!names) return names.error();
+    categories = std::move(*names);
+  }
+  auto content = load_content(impl_->directory, impl_->options.cache_directory, categories);
   if (!content) return content.error();
   impl_->content.publish(std::move(*content));
   return Status::Ok();

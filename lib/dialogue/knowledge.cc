@@ -230,10 +230,14 @@ std::string category_name(std::string value) {
   return value;
 }
 
-// Response key of a category's display name: "category_gift_cards".
-std::string category_key(std::string name) {
-  std::replace(name.begin(), name.end(), ' ', '_');
-  return "category_" + name;
+// A category's display name: the response "category_<name>" ('_' for
+// spaces: "category_gift_cards"), else the knowledge base's own name (a
+// category the shop added that no response names yet).
+std::string category_display(const ActionContext& ctx, const std::string& name) {
+  std::string key = name;
+  std::replace(key.begin(), key.end(), ' ', '_');
+  key = "category_" + key;
+  return ctx.renderer.has(key) ? ctx.say(key) : name;
 }
 
 Outcome return_policy(ActionContext& ctx) {
@@ -243,7 +247,7 @@ Outcome return_policy(ActionContext& ctx) {
     if (!policy) return store_failure(ctx, policy.error());
     if (policy->has_value()) {
       const auto& p = **policy;
-      Args args{{"category", ctx.say(category_key(p.category))},
+      Args args{{"category", category_display(ctx, p.category)},
                 {"days", static_cast<std::int64_t>(p.window_days)},
                 {"condition", p.condition},
                 {"method", p.refund_method},
@@ -257,7 +261,7 @@ Outcome return_policy(ActionContext& ctx) {
   std::string exceptions;
   for (const auto& p : *policies) {
     if (!p.returnable) {
-      exceptions += (exceptions.empty() ? "" : ", ") + ctx.say(category_key(p.category));
+      exceptions += (exceptions.empty() ? "" : ", ") + category_display(ctx, p.category);
     }
   }
   if (!exceptions.empty()) text += " " + ctx.say("return_policy_exceptions", {{"list", exceptions}});
@@ -367,7 +371,7 @@ Outcome return_item(ActionContext& ctx) {
     case store::ReturnEligibility::kOrderCancelled:
       return done(ctx.say("return_order_cancelled", args));
     case store::ReturnEligibility::kNotReturnable:
-      args["category"] = ctx.say(category_key(item.category));
+      args["category"] = category_display(ctx, item.category);
       return done(ctx.say("return_not_returnable", args));
     case store::ReturnEligibility::kWindowClosed: {
       auto policy = ctx.store.return_policy_for_category(item.category);

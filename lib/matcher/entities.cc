@@ -126,6 +126,54 @@ std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
   return accepted;
 }
 
+std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& entities,
+                                              const std::vector<std::string>& names) {
+  std::vector<std::string> skipped;
+  std::vector<std::string> accepted;  // lower case
+  for (const auto& name : names) {
+    std::string lower = name;
+    bool ok = !lower.empty() && lower.front() != ' ' && lower.back() != ' ';
+    for (std::size_t i = 0; ok && i < lower.size(); ++i) {
+      char& c = lower[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == ' ' && lower[i - 1] != ' ');
+    }
+    if (ok) {
+      accepted.push_back(std::move(lower));
+    } else {
+      skipped.push_back(name);
+    }
+  }
+  if (accepted.empty()) return skipped;
+  // Longest first: of "garden" and "garden furniture", the longer name wins
+  // where both match (RE2 takes the first alternative that matches).
+  std::sort(accepted.begin(), accepted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  accepted.erase(std::unique(accepted.begin(), accepted.end()), accepted.end());
+  std::string pattern = "\\b(?:";
+  for (std::size_t k = 0; k < accepted.size(); ++k) {
+    const std::string& name = accepted[k];
+    std::string group = name;
+    std::replace(group.begin(), group.end(), ' ', '_');
+    // "toys" -> "toys?", "toy" -> "toys?" (a final 's' of a short word such
+    // as "gas" stays required).
+    const bool plural = name.size() > 3 && name.back() == 's';
+    const std::string stem = plural ? name.substr(0, name.size() - 1) : name;
+    if (k > 0) pattern += '|';
+    pattern += "(?P<" + group + ">" + RE2::QuoteMeta(stem) + "s?)";
+  }
+  pattern += ")\\b";
+  auto category = std::find_if(entities.begin(), entities.end(),
+                               [](const intents::EntityDef& e) { return e.name == "category"; });
+  if (category == entities.end()) {
+    entities.push_back(intents::EntityDef{"category", {}, {}});
+    category = entities.end() - 1;
+  }
+  category->patterns.push_back(intents::Text{std::move(pattern), {"(the knowledge base's categories)", 0, 0}});
+  return skipped;
+}
+
 std::vector<Entity> EntityExtractor::extract_type(std::string_view folded,
                                                  std::string_view type) const {
   std::vector<Entity> found;

@@ -65,6 +65,19 @@ class EntityExtractor {
   std::unique_ptr<text::PerThread<re2::RE2::Set>> prefilter_;
 };
 
+// Adds the knowledge base's product categories to the `category` entity of
+// `entities` (appending that entity if there is none), so that a shop's own
+// categories are recognised without a writer listing them. The new pattern
+// comes after the pack's own category patterns: where both match, the
+// pack's mapping wins ("vouchers" -> gift_cards). Each name matches as
+// written (case aside) and, for its last word, with or without a final "s"
+// ("toys" also finds "toy"); its value is the name with '_' for spaces,
+// like the pack's own category groups (dialogue: category_name()). Names
+// must be ASCII letters, digits and single spaces to be added; the others
+// are returned (a pattern in entities.yaml can still name them).
+std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& entities,
+                                              const std::vector<std::string>& names);
+
 // Resolves an English date expression ("today", "yesterday", "3 days ago",
 // "last monday", "24 november", "24/11", "2026-11-24") against `today`.
 std::optional<std::chrono::year_month_day> resolve_date(std::string_view text,

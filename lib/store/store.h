@@ -127,7 +127,7 @@ class Store {
   // Cheapest first. Empty for an unknown region.
   Result<std::vector<DeliveryOption>> delivery_options_for_region(
       std::string_view region);
-  // `category` is a name from categories(), e.g. "beauty".
+  // `category` is a name from categories(), e.g. "beauty" (ASCII case aside).
   Result<std::optional<ReturnPolicy>> return_policy_for_category(
       std::string_view category);
   // One per category, by category name.

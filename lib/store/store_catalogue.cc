@@ -73,7 +73,7 @@ Result<std::optional<ReturnPolicy>> Store::return_policy_for_category(
         "SELECT c.name, c.returnable, p.window_days, p.condition, "
         "p.refund_method, p.fee_minor, p.fee_currency "
         "FROM categories c JOIN return_policies p ON p.category_id = c.id "
-        "WHERE c.name = ?1");
+        "WHERE c.name = ?1 COLLATE NOCASE");  // entity values are lower case
     q.bind(1, category);
     if (!q.step()) return std::optional<ReturnPolicy>();
     return std::optional<ReturnPolicy>(read_policy(q));

@@ -55,3 +55,58 @@ TEST_CASE("ResolveDate understands relative and absolute dates") {
   CHECK(matcher::resolve_date("2026-02-30", today) == std::nullopt);
   CHECK(matcher::resolve_date("whenever", today) == std::nullopt);
 }
+
+namespace {
+
+// The English entities with `categories` added as a knowledge base's;
+// returns the category values found in `text` and the names not added.
+std::pair<std::vector<std::string>, std::vector<std::string>> StoreCategories(
+    const std::vector<std::string>& categories, std::string_view text) {
+  std::vector<intents::Diagnostic> diags;
+  const char* root = std::getenv("PARLEY_SOURCE_ROOT");
+  intents::Pack pack = intents::load_pack(std::string(root ? root : ".") + "/intents/en", diags);
+  const std::vector<std::string> skipped = matcher::add_store_categories(pack.entities, categories);
+  matcher::EntityExtractor extractor(pack.entities, diags);
+  REQUIRE_MESSAGE(!intents::has_errors(diags), intents::format_all(diags));
+  std::vector<std::string> values;
+  for (const auto& e : extractor.extract(text)) {
+    if (e.type == "category") values.push_back(e.value);
+  }
+  return {values, skipped};
+}
+
+}  // namespace
+
+TEST_CASE("the knowledge base's categories are recognised beside the pack's own") {
+  using V = std::vector<std::string>;
+  const V store = {"Garden", "garden furniture", "toys", "shoes", "3d printers", "Home & Garden", "café", " toys"};
+  // Singular or plural of the last word; the longer name wins; names in any case.
+  CHECK(StoreCategories(store, "can i return a toy").first == V{"toys"});
+  CHECK(StoreCategories(store, "returns on toys?").first == V{"toys"});
+  CHECK(StoreCategories(store, "my garden furniture set").first == V{"garden_furniture"});
+  CHECK(StoreCategories(store, "stuff for the gardens").first == V{"garden"});
+  CHECK(StoreCategories(store, "two 3d printers").first == V{"3d_printers"});
+  // The pack's own words keep their mapping ("trainers" are shoes) and win
+  // where both match; the store's name adds nothing new there.
+  CHECK(StoreCategories(store, "my trainers and my shoes").first == V{"shoes", "shoes"});
+  CHECK(StoreCategories(store, "a gift voucher").first == V{"gift_cards"});
+  // Whole words only.
+  CHECK(StoreCategories(store, "stoys and toyshop").first.empty());
+  // Names that cannot be a group name are reported, not added.
+  CHECK(StoreCategories(store, "").second == V{"Home & Garden", "café", " toys"});
+  CHECK(StoreCategories({}, "a toy").first.empty());
+}
+
+TEST_CASE("a pack without a category entity gets one from the knowledge base") {
+  std::vector<intents::EntityDef> entities;
+  CHECK(matcher::add_store_categories(entities, {"toys"}).empty());
+  REQUIRE(entities.size() == 1);
+  CHECK(entities[0].name == "category");
+  std::vector<intents::Diagnostic> diags;
+  matcher::EntityExtractor extractor(entities, diags);
+  CHECK(diags.empty());
+  const auto found = extractor.extract("a toy");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].value == "toys");
+  CHECK(found[0].text == "toy");
+}
