@@ -241,15 +241,35 @@ Result<Bot> Bot::open(const BotOptions& options) {
   store::StoreOptions store_options;
   store_options.snapshot_reuse = options.store_staleness;
   auto open_store = [path = options.store, store_options] { return store::Store::open(path, store_options); };
-  auto store = open_store();
-  if (!store) return store.error();
-  auto categories = (*store)->categories();
-  if (!categories) return categories.error();
-  auto content = load_content(impl->directory, impl->options.cache_directory, *categories);
+  // The content is checked before a store is created or its problems are
+  // reported; an existing store is read first for its categories, which
+  // the content is compiled with.
+  std::unique_ptr<store::Store> store;
+  std::vector<std::string> categories;
+  Status store_problem = Status::Ok();
+  std::error_code exists_error;
+  if (fs::exists(options.store, exists_error)) {
+    auto opened = open_store();
+    if (opened) {
+      auto names = (*opened)->categories();
+      if (names) categories = std::move(*names);
+      if (!names) store_problem = names.error();
+      store = std::move(*opened);
+    } else {
+      store_problem = opened.error();
+    }
+  }
+  auto content = load_content(impl->directory, impl->options.cache_directory, categories);
   if (!content) return content.error();
+  if (!store_problem.ok()) return store_problem;
   impl->content.publish(std::move(*content));
+  if (!store) {
+    auto opened = open_store();
+    if (!opened) return opened.error();
+    store = std::move(*opened);
+  }
   impl->stores = std::make_unique<bot::StorePool>(open_store, options.store_staleness);
-  impl->stores->add(std::move(*store));
+  impl->stores->add(std::move(store));
   if (options.log_turns) {
     impl->turn_log = std::make_unique<bot::TurnLog>([path = options.store] { return store::Store::open(path); });
   }
@@ -319,11 +339,12 @@ Reply Bot::respond(std::string_view session_id, std::string_view message) {
 }
 
 Status Bot::reload() {
-  // The knowledge base's categories are read again too: a category added
-  // to the store since is recognised from now on.
+  // The knowledge base's categories are read again too, on a connection of
+  // their own (a pooled one may still hold a read snapshot from before the
+  // shop's change): a category added since is recognised from now on.
   std::vector<std::string> categories;
   {
-    auto store = impl_->stores->borrow();
+    auto store = store::Store::open(impl_->options.store);
     if (!store) return store.error();
     auto names = (*store)->categories();
     if (!names) return names.error();
