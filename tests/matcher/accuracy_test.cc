@@ -150,9 +150,10 @@ TEST_CASE("the fresh, independently written test set") {
 // only) on 2026-11-22, after the pack was last tuned on the first: its
 // figure is the honest estimate of accuracy on real customers. On
 // 2026-11-22: 0.888 (0.848 with the pack it was written against), out of
-// domain 0.953. Totals only: its breakdown is not for tuning.
+// domain 0.953; on 2026-11-23: 0.924, out of domain 0.953. Totals only: its
+// breakdown is not for tuning.
 TEST_CASE("the second blind test set") {
-  check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.86, 150, 0.93, /*totals_only=*/true);
+  check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.90, 150, 0.93, /*totals_only=*/true);
 }
 
 // tests/data/en-tune, a third set written blind on 2026-11-23 (ids and
@@ -177,9 +178,11 @@ TEST_CASE("the fourth written set") {
 // descriptions only), after the fourth's content round, measured before
 // anyone looked at it: 0.862 (690/800; 22 ambiguous, 66 fallbacks, 22 wrong
 // intents), out of domain 0.920 (a third of its out-of-domain messages use
-// shop words in another sense on purpose: "how do I return a serve").
+// shop words in another sense on purpose: "how do I return a serve"). Its
+// failure kinds were then worked on the same day: 0.996, out of domain
+// 1.000 (the blind set moved 732 -> 739); it stays as a regression floor.
 TEST_CASE("the fifth written set") {
-  check_written_set("fifth", "/tests/data/en-fifth", 40 * 20, 0.84, 150, 0.90);
+  check_written_set("fifth", "/tests/data/en-fifth", 40 * 20, 0.97, 150, 0.97);
 }
 
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
