@@ -251,8 +251,9 @@ std::string SpellChecker::closest(std::string_view word, bool skip_self) const {
 std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const {
   const std::size_t n = word.size();
   if (n < 5 || n > kMaxRunOnLength || n > kMaxRunOn * longest_known_ || HasDigitOrNonAscii(word)) return {};
-  // uses[i][j]: how often word[i, j) is used (0: not a word, or a single
-  // letter other than "i" and "a"). On the stack: n <= kMaxRunOnLength;
+  // uses[i][j]: how often word[i, j) is used (0: not a word, used less than
+  // kMinRunOnPartCount, or a single letter other than "i" and "a"). On the
+  // stack: n <= kMaxRunOnLength;
   // only the n * (n + 1) cells this word uses are cleared.
   std::array<int, kMaxRunOnLength * (kMaxRunOnLength + 1)> uses;
   std::fill_n(uses.begin(), n * (n + 1), 0);
@@ -261,7 +262,8 @@ std::vector<std::string> SpellChecker::split_run_on(std::string_view word) const
     for (std::size_t j = i + 1; j <= n && j - i <= longest_known_; ++j) {
       const std::string_view part = word.substr(i, j - i);
       if (part.size() == 1 && part != "i" && part != "a") continue;
-      at(i, j) = count(part);
+      const int uses_of_part = count(part);
+      at(i, j) = uses_of_part >= kMinRunOnPartCount ? uses_of_part : 0;
     }
   }
   // best[k][j]: the best rarest-part count splitting word[0, j) into k

@@ -49,9 +49,15 @@ class SpellChecker {
   // preferring the split whose rarest part is most frequent, then fewer
   // parts. Single letters are parts only as "i" and "a"; three or more
   // parts need one of four letters or more ("okafor" is not
-  // {"ok", "a", "for"}). Empty if none (at
+  // {"ok", "a", "for"}), and every part a count of at least
+  // kMinRunOnPartCount. Empty if none (at
   // once for a word longer than kMaxRunOnLength or with digits).
   std::vector<std::string> split_run_on(std::string_view word) const;
+  // The matcher counts a word 3 for each example using it, 2 for each
+  // phrase, 1 for each synonym: a word from a single example is too weak a
+  // reason to cut a customer's word around it ("nadia" is not {"na", "dia"}
+  // because one Irish greeting says "dia").
+  static constexpr int kMinRunOnPartCount = 4;
   static constexpr std::size_t kMaxRunOn = 4;
   static constexpr std::size_t kMaxRunOnLength = 40;
 

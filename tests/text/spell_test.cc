@@ -85,7 +85,7 @@ TEST_CASE("SpellChecker corrects three-letter words by a swap of neighbours only
 
 TEST_CASE("SpellChecker splits run-on words into two known words") {
   SpellChecker spell;
-  for (const char* w : {"where", "is", "my", "track", "order", "i", "want"}) spell.add(w, 3);
+  for (const char* w : {"where", "is", "my", "track", "order", "i", "want"}) spell.add(w, 4);
   spell.build();
   CHECK(spell.split_run_on("whereis") == std::vector<std::string>{"where", "is"});
   CHECK(spell.split_run_on("trackmy") == std::vector<std::string>{"track", "my"});
@@ -98,10 +98,24 @@ TEST_CASE("SpellChecker splits run-on words into two known words") {
 
 TEST_CASE("SpellChecker does not cut a short unknown word into crumbs") {
   SpellChecker spell;
-  for (const char* w : {"ok", "a", "for", "i", "want", "my"}) spell.add(w, 3);
+  for (const char* w : {"ok", "a", "for", "i", "want", "my"}) spell.add(w, 4);
   spell.build();
   CHECK(spell.split_run_on("okafor").empty());  // a name: three parts of six letters
   CHECK(spell.split_run_on("iwantmy") == std::vector<std::string>{"i", "want", "my"});
+}
+
+TEST_CASE("SpellChecker cuts a word only around words used more than once") {
+  SpellChecker spell;
+  spell.add("na", 4);   // a phrase and a synonym, say
+  spell.add("dia", 3);  // a single example
+  spell.add("no", 6);
+  spell.add("way", 9);
+  spell.build();
+  CHECK(spell.split_run_on("nadia").empty());  // a name, not {"na", "dia"}
+  CHECK(spell.split_run_on("noway") == std::vector<std::string>{"no", "way"});
+  spell.add("dia", 1);  // now 4
+  spell.build();
+  CHECK(spell.split_run_on("nadia") == std::vector<std::string>{"na", "dia"});
 }
 
 namespace {
