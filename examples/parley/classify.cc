@@ -7,13 +7,16 @@
 
 #include "cli.h"
 #include "intents/loader.h"
+#include "matcher/entities.h"
 #include "matcher/matcher.h"
+#include "store/store.h"
 
 namespace parley::cli {
 
 namespace {
 const char* const kUsage =
-    "parley classify [--intents DIR] [--locale TAG] [--context question|slot] [--candidates] < messages.txt";
+    "parley classify [--intents DIR] [--locale TAG] [--context question|slot] [--candidates] [--store FILE] "
+    "< messages.txt";
 
 // "intent:0.873,intent:0.512" for every ranked candidate, or "-".
 std::string candidate_list(const matcher::IntentMatcher& m, const matcher::MatchResult& r) {
@@ -29,8 +32,10 @@ std::string candidate_list(const matcher::IntentMatcher& m, const matcher::Match
 }
 }
 
-// Loads and compiles the pack of `intents`/`locale`, printing problems.
-std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& intents, const std::string& locale);
+// Loads and compiles the pack of `intents`/`locale`, with the product
+// categories of the store at `store` (none if empty), printing problems.
+std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& intents, const std::string& locale,
+                                                           const std::string& store);
 
 int classify_main(int argc, char** argv) {
   std::vector<FlagSpec> specs = {
@@ -38,6 +43,8 @@ int classify_main(int argc, char** argv) {
       {"locale", true, "locale of the pack (default: en)"},
       {"context", true, "classify as if the bot had asked: 'question' (yes/no) or 'slot' (a value)"},
       {"candidates", false, "add a fifth column: every candidate as intent:confidence, best first"},
+      {"store", true, "an existing knowledge base whose product categories the bot would recognise "
+                      "(the category entity); without it, only the pack's own category words"},
   };
   auto args = parse(argc, argv, 2, specs, kUsage);
   if (!args) return kError;
@@ -53,7 +60,8 @@ int classify_main(int argc, char** argv) {
                "  parley classify < todays-messages.txt > classified.tsv\n"
                "  echo 'wheres my parcel' | parley classify --intents intents --locale en\n"
                "  printf 'yes please\\nnah\\n' | parley classify --context question\n"
-               "  parley classify --candidates < messages.txt | grep ambiguous\n");
+               "  parley classify --candidates < messages.txt | grep ambiguous\n"
+               "  parley classify --store shop.db < messages.txt\n");
     return kOk;
   }
   matcher::MatchContext context;
@@ -70,7 +78,7 @@ int classify_main(int argc, char** argv) {
     }
   }
   const bool candidates = args->has("candidates");
-  auto m = load_matcher(args->get("intents", default_intents()), args->get("locale", "en"));
+  auto m = load_matcher(args->get("intents", default_intents()), args->get("locale", "en"), args->get("store"));
   if (!m) return kError;
   std::string line;
   std::string out;
@@ -105,14 +113,34 @@ int classify_main(int argc, char** argv) {
   return kOk;
 }
 
-std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& intents, const std::string& locale) {
+std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& intents, const std::string& locale,
+                                                           const std::string& store) {
   std::string directory = intents;
   std::error_code ec;
   if (std::filesystem::is_directory(std::filesystem::path(intents) / locale, ec)) {
     directory = (std::filesystem::path(intents) / locale).string();
   }
+  std::vector<std::string> categories;
+  if (!store.empty()) {
+    if (!std::filesystem::is_regular_file(store, ec)) {
+      std::cerr << "parley classify: --store " << store << ": no such file\n";
+      return nullptr;
+    }
+    // Read only: classifying must not create or change a knowledge base.
+    store::StoreOptions read_only;
+    read_only.create_if_missing = false;
+    read_only.read_only = true;
+    auto opened = store::Store::open(store, read_only);
+    auto names = opened ? (*opened)->categories() : Result<std::vector<std::string>>(opened.error());
+    if (!names) {
+      std::cerr << "parley classify: --store " << store << ": " << names.error().message() << "\n";
+      return nullptr;
+    }
+    categories = std::move(*names);
+  }
   std::vector<intents::Diagnostic> diagnostics;
   auto pack = intents::load_pack(directory, diagnostics);
+  matcher::add_store_categories(pack.entities, categories);
   std::shared_ptr<const matcher::IntentMatcher> m;
   if (!intents::has_errors(diagnostics)) m = matcher::IntentMatcher::compile(std::move(pack), diagnostics);
   if (!m) {

@@ -45,4 +45,32 @@ status=$?
 set -e
 [ "$status" -eq 2 ] || fail "--context maybe exited $status, not 2"
 grep -q -- '--context' "$work/err.txt" || fail "the error does not name --context"
+# --store: the knowledge base's categories are recognised as the bot would
+# (a category only the store knows), the store is not changed, and a missing
+# store is an error that creates nothing.
+store_db="$work/shop.db"
+printf 'hi\n' | "$parley" chat --store "$store_db" > /dev/null
+# (python3's sqlite3: meson needs python3, the sqlite3 shell is not installed)
+python3 - "$store_db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO categories (name, returnable) VALUES ('kites', 1)")
+db.execute("INSERT INTO return_policies SELECT id, 14, 'unflown', 'original payment method', 0, 'GBP' "
+           "FROM categories WHERE name = 'kites'")
+db.commit()
+db.close()
+PY
+before=$(sha256sum < "$store_db")
+[ "$(echo 'can i return a kite' | "$parley" classify | cut -f1)" = fallback ] ||
+  fail "'can i return a kite' without --store is not fallback"
+[ "$(echo 'can i return a kite' | "$parley" classify --store "$store_db" | cut -f1)" = return_policy ] ||
+  fail "'can i return a kite' with --store is not return_policy"
+[ "$(sha256sum < "$store_db")" = "$before" ] || fail "--store changed the knowledge base"
+set +e
+"$parley" classify --store "$work/missing.db" < /dev/null 2> "$work/err.txt"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a missing --store exited $status, not 2"
+[ ! -e "$work/missing.db" ] || fail "a missing --store was created"
+grep -q 'missing.db' "$work/err.txt" || fail "the error does not name the missing store"
 echo "classify: all checks passed"
