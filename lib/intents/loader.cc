@@ -111,6 +111,69 @@ class FileReader {
   std::vector<Diagnostic>& diagnostics_;
 };
 
+// Named lists of veto patterns (`veto_lists:`, any file of the locale),
+// referred to as "@name" in an intent's `not:` and expanded once every file
+// is read.
+struct VetoList {
+  SourceLocation where;
+  std::vector<Text> patterns;
+};
+using VetoLists = std::map<std::string, VetoList>;
+
+bool IsVetoListReference(const std::string& veto) {
+  return veto.size() > 1 && veto[0] == '@' &&
+         std::all_of(veto.begin() + 1, veto.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+void ReadVetoLists(FileReader& r, const YAML::Node& node, VetoLists& lists) {
+  if (!r.ExpectMap(node, "veto_lists")) return;
+  for (const auto& entry : node) {
+    const std::string name = entry.first.Scalar();
+    if (!IsVetoListReference("@" + name)) {
+      r.Error(entry.first, "veto list name '" + name + "' must be lower-case letters, digits and '_'");
+      continue;
+    }
+    VetoList list{r.Where(entry.first), r.TextList(entry.second, "veto list '" + name + "'")};
+    for (const Text& t : list.patterns) {
+      if (IsVetoListReference(t.value)) r.Error(entry.second, "veto list '" + name + "' names another list: lists do not nest");
+    }
+    auto [it, added] = lists.emplace(name, std::move(list));
+    if (!added) {
+      r.Error(entry.first, "veto list '" + name + "' is defined twice (first at " + it->second.where.file + ":" +
+                               std::to_string(it->second.where.line) + ")");
+    }
+  }
+}
+
+// Replaces every "@name" of an intent's `not:` by the patterns of that list
+// (where they were written, for traces); an unknown name is an error at the
+// reference.
+void ExpandVetoLists(Pack& pack, const VetoLists& lists, std::vector<Diagnostic>& diagnostics) {
+  for (IntentDef& intent : pack.intents) {
+    if (std::none_of(intent.vetoes.begin(), intent.vetoes.end(), [](const Text& t) { return IsVetoListReference(t.value); })) {
+      continue;
+    }
+    std::vector<Text> expanded;
+    for (Text& veto : intent.vetoes) {
+      if (!IsVetoListReference(veto.value)) {
+        expanded.push_back(std::move(veto));
+        continue;
+      }
+      auto it = lists.find(veto.value.substr(1));
+      if (it == lists.end()) {
+        std::string known;
+        for (const auto& [name, list] : lists) known += (known.empty() ? "" : ", ") + ("@" + name);
+        diagnostics.push_back({veto.where, Severity::kError,
+                               "intent '" + intent.id + "' not: unknown veto list '" + veto.value + "'" +
+                                   (known.empty() ? std::string(" (no veto_lists: are defined)") : " (known: " + known + ")")});
+        continue;
+      }
+      expanded.insert(expanded.end(), it->second.patterns.begin(), it->second.patterns.end());
+    }
+    intent.vetoes = std::move(expanded);
+  }
+}
+
 void ReadIntents(FileReader& r, const YAML::Node& node, Pack& pack) {
   if (!r.ExpectSequence(node, "intents")) return;
   for (const auto& item : node) {
@@ -466,7 +529,7 @@ std::vector<ParsedFile> ParseFiles(const std::vector<std::string>& files) {
   return parsed;
 }
 
-void InterpretFile(ParsedFile& parsed, Pack& pack, std::vector<Diagnostic>& diagnostics) {
+void InterpretFile(ParsedFile& parsed, Pack& pack, VetoLists& veto_lists, std::vector<Diagnostic>& diagnostics) {
   const std::string& file = parsed.file;
   diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
   if (!parsed.ok) return;
@@ -475,7 +538,7 @@ void InterpretFile(ParsedFile& parsed, Pack& pack, std::vector<Diagnostic>& diag
   if (root.IsNull()) return;  // an empty file is allowed
   if (!r.ExpectMap(root, "a content file")) return;
   r.CheckKeys(root, {"locale", "intents", "synonyms", "shorthand", "entities", "responses", "flows",
-                     "escalation"},
+                     "escalation", "veto_lists"},
               "a content file");
   try {
     if (root["locale"]) ReadLocale(r, root["locale"], pack);
@@ -486,6 +549,7 @@ void InterpretFile(ParsedFile& parsed, Pack& pack, std::vector<Diagnostic>& diag
     if (root["responses"]) ReadResponses(r, root["responses"], pack);
     if (root["flows"]) ReadFlows(r, root["flows"], pack);
     if (root["escalation"]) ReadEscalation(r, root["escalation"], pack);
+    if (root["veto_lists"]) ReadVetoLists(r, root["veto_lists"], veto_lists);
   } catch (const YAML::Exception& e) {  // defensive: yaml-cpp conversions
     diagnostics.push_back({SourceLocation{file, e.mark.line + 1, e.mark.column + 1},
                            Severity::kError, e.msg});
@@ -538,7 +602,9 @@ Pack load_pack(const std::string& directory, std::vector<Diagnostic>& diagnostic
                            "no .yaml files in this directory"});
     return pack;
   }
-  for (auto& parsed : ParseFiles(pack.files)) InterpretFile(parsed, pack, diagnostics);
+  VetoLists veto_lists;
+  for (auto& parsed : ParseFiles(pack.files)) InterpretFile(parsed, pack, veto_lists, diagnostics);
+  ExpandVetoLists(pack, veto_lists, diagnostics);
   if (pack.locale.tag.empty()) pack.locale.tag = fs::path(directory).filename().string();
   if (pack.locale.formatting.empty()) pack.locale.formatting = pack.locale.tag;
   CheckUnique(pack, diagnostics);

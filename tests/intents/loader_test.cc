@@ -101,3 +101,54 @@ TEST_CASE("a missing or empty directory is an error") {
   TempPack empty({});
   CHECK(empty.Load().size() == 1);
 }
+
+TEST_CASE("a veto list named in not: is expanded where it is used, from any file") {
+  TempPack t({{"a.yaml",
+               "intents:\n"
+               "  - id: order_status\n"
+               "    examples: [where is my order]\n"
+               "    not: ['\\bpolicy\\b', '@other_business', '\\bjoke\\b']\n"
+               "  - id: greet\n"
+               "    examples: [hi]\n"},
+              {"z-vetoes.yaml",
+               "veto_lists:\n"
+               "  other_business:\n"
+               "    - '\\bairline\\b'\n"
+               "    - '\\bgym\\b'\n"}});
+  Pack pack;
+  auto diags = t.Load(&pack);
+  CHECK_MESSAGE(diags.empty(), format_all(diags));
+  REQUIRE(pack.intents.size() == 2);
+  const auto& vetoes = pack.intents[0].vetoes;
+  REQUIRE(vetoes.size() == 4);
+  CHECK(vetoes[0].value == "\\bpolicy\\b");
+  CHECK(vetoes[1].value == "\\bairline\\b");
+  CHECK(vetoes[2].value == "\\bgym\\b");
+  CHECK(vetoes[3].value == "\\bjoke\\b");
+  // Traces point at the list, where the pattern is written.
+  CHECK(vetoes[1].where.file == t.File("z-vetoes.yaml"));
+  CHECK(vetoes[1].where.line == 3);
+  CHECK(pack.intents[1].vetoes.empty());
+}
+
+TEST_CASE("veto list mistakes are errors at their position") {
+  TempPack t({{"a.yaml",
+               "intents:\n"
+               "  - id: x\n"
+               "    examples: [x]\n"
+               "    not: ['@other_bussiness']\n"
+               "veto_lists:\n"
+               "  other_business: ['\\bgym\\b']\n"
+               "  Bad-Name: ['\\bx\\b']\n"
+               "  nested: ['@other_business']\n"},
+              {"b.yaml", "veto_lists:\n  other_business: ['\\bairline\\b']\n"}});
+  auto diags = t.Load();
+  std::string all = format_all(diags);
+  CAPTURE(all);
+  CHECK(all.find(t.File("a.yaml") + ":4:11: error: intent 'x' not: unknown veto list '@other_bussiness' (known: "
+                 "@nested, @other_business)") != std::string::npos);
+  CHECK(all.find(t.File("a.yaml") + ":7:3: error: veto list name 'Bad-Name'") != std::string::npos);
+  CHECK(all.find(t.File("a.yaml") + ":8:11: error: veto list 'nested' names another list") != std::string::npos);
+  CHECK(all.find(t.File("b.yaml") + ":2:3: error: veto list 'other_business' is defined twice (first at " +
+                 t.File("a.yaml") + ":6)") != std::string::npos);
+}
