@@ -144,6 +144,25 @@ std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& e
       skipped.push_back(name);
     }
   }
+  // A category the pack's own patterns name (a group "(?P<home>") is left
+  // to the writer's words: they chose them ("homeware", not a bare "home",
+  // which would turn "my home address" into a category).
+  auto category = std::find_if(entities.begin(), entities.end(),
+                               [](const intents::EntityDef& e) { return e.name == "category"; });
+  if (category != entities.end()) {
+    std::vector<std::string> named;
+    for (const auto& p : category->patterns) {
+      for (std::size_t at = p.value.find("(?P<"); at != std::string::npos; at = p.value.find("(?P<", at + 4)) {
+        const std::size_t end = p.value.find('>', at + 4);
+        if (end != std::string::npos) named.push_back(p.value.substr(at + 4, end - at - 4));
+      }
+    }
+    std::erase_if(accepted, [&](const std::string& name) {
+      std::string group = name;
+      std::replace(group.begin(), group.end(), ' ', '_');
+      return std::find(named.begin(), named.end(), group) != named.end();
+    });
+  }
   if (accepted.empty()) return skipped;
   // Longest first: of "garden" and "garden furniture", the longer name wins
   // where both match (RE2 takes the first alternative that matches).
@@ -164,8 +183,6 @@ std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& e
     pattern += "(?P<" + group + ">" + RE2::QuoteMeta(stem) + "s?)";
   }
   pattern += ")\\b";
-  auto category = std::find_if(entities.begin(), entities.end(),
-                               [](const intents::EntityDef& e) { return e.name == "category"; });
   if (category == entities.end()) {
     entities.push_back(intents::EntityDef{"category", {}, {}});
     category = entities.end() - 1;

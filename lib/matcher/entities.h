@@ -67,14 +67,16 @@ class EntityExtractor {
 
 // Adds the knowledge base's product categories to the `category` entity of
 // `entities` (appending that entity if there is none), so that a shop's own
-// categories are recognised without a writer listing them. The new pattern
-// comes after the pack's own category patterns: where both match, the
-// pack's mapping wins ("vouchers" -> gift_cards). Each name matches as
-// written (case aside) and, for its last word, with or without a final "s"
-// ("toys" also finds "toy"); its value is the name with '_' for spaces,
-// like the pack's own category groups (dialogue: category_name()). Names
-// must be ASCII letters, digits and single spaces to be added; the others
-// are returned (a pattern in entities.yaml can still name them).
+// categories are recognised without a writer listing them. A category the
+// pack's patterns already name (a group `(?P<home>...)`) is left to them:
+// the writer chose its words. The new pattern comes after the pack's own:
+// where both match, the pack's mapping wins ("vouchers" -> gift_cards).
+// Each name matches as written (case aside) and, for its last word, with
+// or without a final "s" ("toys" also finds "toy"); its value is the name
+// with '_' for spaces, like the pack's own category groups (dialogue:
+// category_name()). Names must be ASCII letters, digits and single spaces
+// to be added; the others are returned (a pattern in entities.yaml can
+// still name them).
 std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& entities,
                                               const std::vector<std::string>& names);
 

@@ -90,6 +90,13 @@ TEST_CASE("the knowledge base's categories are recognised beside the pack's own"
   // where both match; the store's name adds nothing new there.
   CHECK(StoreCategories(store, "my trainers and my shoes").first == V{"shoes", "shoes"});
   CHECK(StoreCategories(store, "a gift voucher").first == V{"gift_cards"});
+  // A category the pack names is left to the pack's words: its "home" group
+  // lists homeware and bedding, not a bare "home" (my home address).
+  CHECK(StoreCategories({"home", "toys"}, "deliver to my home address").first.empty());
+  CHECK(StoreCategories({"home", "toys"}, "my new bedding and a toy").first == V{"home", "toys"});
+  // The demo store's categories add nothing the pack does not already say.
+  const V demo = {"beauty", "books", "clothing", "electronics", "gift cards", "home", "personalised items", "shoes"};
+  CHECK(StoreCategories(demo, "deliver to my home address, I love books").first == V{"books"});
   // Whole words only.
   CHECK(StoreCategories(store, "stoys and toyshop").first.empty());
   // Names that cannot be a group name are reported, not added.
