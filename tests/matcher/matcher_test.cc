@@ -170,16 +170,21 @@ TEST_CASE("rules with the same regex share it, with the same verdict for each") 
   CHECK(intents::format(diags[1]).rfind("x/b.yaml:7:3: error: `not` pattern is not a valid RE2", 0) == 0);
 }
 
-TEST_CASE("a negated word no example negates is not held against the message") {
+namespace {
+
+// Two intents of examples only: login problems, and small talk whose other
+// words make login's words weigh.
+std::shared_ptr<const matcher::IntentMatcher> LoginAndSmallTalk(std::vector<std::string> stopwords = {}) {
   intents::Pack pack;
   pack.directory = "x";
+  pack.locale.stopwords = std::move(stopwords);
   intents::IntentDef login;
   login.id = "login_problem";
   for (const char* e : {"login problem", "help with login", "login is broken", "problem with the login page"}) {
     login.examples.push_back({e, {"x/a.yaml", 1, 1}});
   }
   pack.intents.push_back(login);
-  intents::IntentDef weather;  // other words, so that login's words weigh
+  intents::IntentDef weather;
   weather.id = "smalltalk";
   for (const char* e : {"nice weather today", "lovely sunny day", "is it raining", "cold and windy"}) {
     weather.examples.push_back({e, {"x/a.yaml", 2, 1}});
@@ -188,6 +193,13 @@ TEST_CASE("a negated word no example negates is not held against the message") {
   std::vector<intents::Diagnostic> diags;
   auto m = matcher::IntentMatcher::compile(pack, diags);
   REQUIRE_MESSAGE(m, intents::format_all(diags));
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("a negated word no example negates is not held against the message") {
+  const auto m = LoginAndSmallTalk();
   // "not:login" is no example's word, but "login" is: unlike a word no
   // example has, it does not lower the score.
   const auto negated = m->match("login problem, i can not login", {});
@@ -199,29 +211,8 @@ TEST_CASE("a negated word no example negates is not held against the message") {
 }
 
 TEST_CASE("a stopword no example uses weighs a stopword's share of an unknown word") {
-  auto compile = [](std::vector<std::string> stopwords) {
-    intents::Pack pack;
-    pack.directory = "x";
-    pack.locale.stopwords = std::move(stopwords);
-    intents::IntentDef login;
-    login.id = "login_problem";
-    for (const char* e : {"login problem", "help with login", "login is broken", "problem with the login page"}) {
-      login.examples.push_back({e, {"x/a.yaml", 1, 1}});
-    }
-    pack.intents.push_back(login);
-    intents::IntentDef weather;
-    weather.id = "smalltalk";
-    for (const char* e : {"nice weather today", "lovely sunny day", "is it raining", "cold and windy"}) {
-      weather.examples.push_back({e, {"x/a.yaml", 2, 1}});
-    }
-    pack.intents.push_back(weather);
-    std::vector<intents::Diagnostic> diags;
-    auto m = matcher::IntentMatcher::compile(pack, diags);
-    REQUIRE_MESSAGE(m, intents::format_all(diags));
-    return m;
-  };
-  const auto plain = compile({"the", "with", "is"});
-  const auto filler = compile({"the", "with", "is", "regards"});
+  const auto plain = LoginAndSmallTalk({"the", "with", "is"});
+  const auto filler = LoginAndSmallTalk({"the", "with", "is", "regards"});
   const std::string_view letter = "login problem, kind regards";
   const auto as_unknown = plain->match(letter, {});
   const auto as_stopword = filler->match(letter, {});
