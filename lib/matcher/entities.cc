@@ -128,6 +128,11 @@ std::vector<Entity> EntityExtractor::extract(std::string_view folded) const {
 
 std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& entities,
                                               const std::vector<std::string>& names) {
+  // A category's value, and so its group name: '_' for spaces.
+  auto group_of = [](std::string name) {
+    std::replace(name.begin(), name.end(), ' ', '_');
+    return name;
+  };
   std::vector<std::string> skipped;
   std::vector<std::string> accepted;  // lower case
   for (const auto& name : names) {
@@ -158,9 +163,7 @@ std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& e
       }
     }
     std::erase_if(accepted, [&](const std::string& name) {
-      std::string group = name;
-      std::replace(group.begin(), group.end(), ' ', '_');
-      return std::find(named.begin(), named.end(), group) != named.end();
+      return std::find(named.begin(), named.end(), group_of(name)) != named.end();
     });
   }
   if (accepted.empty()) return skipped;
@@ -173,14 +176,12 @@ std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& e
   std::string pattern = "\\b(?:";
   for (std::size_t k = 0; k < accepted.size(); ++k) {
     const std::string& name = accepted[k];
-    std::string group = name;
-    std::replace(group.begin(), group.end(), ' ', '_');
     // "toys" -> "toys?", "toy" -> "toys?" (a final 's' of a short word such
     // as "gas" stays required).
     const bool plural = name.size() > 3 && name.back() == 's';
     const std::string stem = plural ? name.substr(0, name.size() - 1) : name;
     if (k > 0) pattern += '|';
-    pattern += "(?P<" + group + ">" + RE2::QuoteMeta(stem) + "s?)";
+    pattern += "(?P<" + group_of(name) + ">" + RE2::QuoteMeta(stem) + "s?)";
   }
   pattern += ")\\b";
   if (category == entities.end()) {
