@@ -1,6 +1,8 @@
 #include "matcher/anchors.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 
 #include "matcher/rule_filter.h"
 
@@ -103,22 +105,51 @@ std::vector<std::string> anchored_prefixes(std::string_view regex) {
   return out;
 }
 
-PrefixTest::PrefixTest(std::vector<std::string> prefixes) : prefixes_(std::move(prefixes)) {
-  for (const auto& p : prefixes_) {
-    const auto first = static_cast<unsigned char>(p.front());
-    first_bytes_[first >> 6] |= std::uint64_t{1} << (first & 63);
+PrefixIndex::PrefixIndex(const std::vector<std::vector<std::string>>& sets) {
+  // A trie of every member, built with a map per node, then laid out flat.
+  struct Building {
+    std::map<unsigned char, std::uint32_t> children;
+    std::vector<std::uint32_t> sets;
+  };
+  std::vector<Building> trie(1);
+  for (std::uint32_t k = 0; k < sets.size(); ++k) {
+    for (const auto& member : sets[k]) {
+      std::uint32_t node = 0;
+      for (unsigned char byte : member) {
+        auto [it, added] = trie[node].children.emplace(byte, static_cast<std::uint32_t>(trie.size()));
+        if (added) trie.emplace_back();
+        node = it->second;
+      }
+      trie[node].sets.push_back(k);
+    }
   }
-}
-
-bool PrefixTest::begins_with_one(std::string_view text) const {
-  // A prefix of `text` sorts at or before it, and any string sorting
-  // between the two would begin with that prefix: so the one candidate is
-  // the last prefix not after `text`.
-  const auto after = std::upper_bound(prefixes_.begin(), prefixes_.end(), text,
-                                      [](std::string_view t, const std::string& p) { return t < p; });
-  if (after == prefixes_.begin()) return false;
-  const std::string& candidate = *(after - 1);
-  return text.substr(0, candidate.size()) == candidate;
+  // Breadth first, so a node's children are numbered together.
+  std::vector<std::uint32_t> order{0}, number(trie.size(), kNoNode);
+  number[0] = 0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    for (const auto& [byte, child] : trie[order[i]].children) {
+      number[child] = static_cast<std::uint32_t>(order.size());
+      order.push_back(child);
+    }
+  }
+  nodes_.resize(trie.size());
+  std::fill(std::begin(root_children_), std::end(root_children_), kNoNode);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const Building& b = trie[order[i]];
+    Node& n = nodes_[i];
+    n.sets_begin = static_cast<std::uint32_t>(sets_.size());
+    sets_.insert(sets_.end(), b.sets.begin(), b.sets.end());
+    n.sets_end = static_cast<std::uint32_t>(sets_.size());
+    n.edges_begin = static_cast<std::uint32_t>(edges_.size());
+    for (const auto& [byte, child] : b.children) {
+      if (i == 0) {
+        root_children_[byte] = number[child];
+      } else {
+        edges_.push_back(Edge{byte, number[child]});
+      }
+    }
+    n.edges_end = static_cast<std::uint32_t>(edges_.size());
+  }
 }
 
 }  // namespace parley::matcher

@@ -19,29 +19,58 @@ namespace parley::matcher {
 // begin with anything. Shortest forms only ("y" stands for "yes" too).
 std::vector<std::string> anchored_prefixes(std::string_view regex);
 
-// anchored_prefixes in a form quick to test on every message: most texts
-// are turned down by their first byte.
-class PrefixTest {
+// Many sets of prefixes (anchored_prefixes of many regexes) tested at once:
+// one walk along a text's first bytes says which sets it begins with a
+// member of, however many sets there are (a test per set would cost what
+// the pack holds; the walk costs what the text's beginning shares with the
+// prefixes). Immutable, thread-safe to share.
+class PrefixIndex {
  public:
-  // `prefixes` as anchored_prefixes returns them: sorted, none empty, none
-  // a prefix of another. None: every text passes.
-  explicit PrefixTest(std::vector<std::string> prefixes);
+  PrefixIndex() = default;
+  // Set k is `sets[k]`, as anchored_prefixes returns it: none empty, none
+  // a prefix of another (an empty set is never passed).
+  explicit PrefixIndex(const std::vector<std::vector<std::string>>& sets);
 
-  // Whether `text` begins with one of the prefixes.
-  bool passes(std::string_view text) const {
-    if (prefixes_.empty()) return true;
-    if (text.empty() || !may_begin_with(static_cast<unsigned char>(text.front()))) return false;
-    return begins_with_one(text);
-  }
-  // Whether a text beginning with `byte` may pass (every byte, without prefixes).
-  bool may_begin_with(unsigned char byte) const {
-    return prefixes_.empty() || ((first_bytes_[byte >> 6] >> (byte & 63)) & 1) != 0;
+  // Calls visit(k) once for every set k one of whose members `text` begins
+  // with, shorter members first.
+  template <typename Visit>
+  void for_each_passed(std::string_view text, Visit&& visit) const {
+    if (nodes_.empty()) return;
+    std::uint32_t node = 0;
+    for (std::size_t i = 0;; ++i) {
+      const Node& n = nodes_[node];
+      for (std::uint32_t k = n.sets_begin; k < n.sets_end; ++k) visit(sets_[k]);
+      if (i == text.size()) return;
+      const auto byte = static_cast<unsigned char>(text[i]);
+      node = kNoNode;
+      if (i == 0) {
+        node = root_children_[byte];
+      } else {
+        for (std::uint32_t e = n.edges_begin; e < n.edges_end; ++e) {
+          if (edges_[e].byte == byte) {
+            node = edges_[e].node;
+            break;
+          }
+        }
+      }
+      if (node == kNoNode) return;
+    }
   }
 
  private:
-  bool begins_with_one(std::string_view text) const;
-  std::vector<std::string> prefixes_;
-  std::uint64_t first_bytes_[4] = {};  // bit per byte some prefix begins with
+  static constexpr std::uint32_t kNoNode = UINT32_MAX;
+  struct Node {
+    std::uint32_t edges_begin = 0, edges_end = 0;  // into edges_ (unused at the root)
+    std::uint32_t sets_begin = 0, sets_end = 0;    // into sets_: sets with this member
+  };
+  struct Edge {
+    unsigned char byte;
+    std::uint32_t node;
+  };
+  std::vector<Node> nodes_;  // the root first, then breadth first
+  std::vector<Edge> edges_;
+  std::vector<std::uint32_t> sets_;
+  std::uint32_t root_children_[256] = {};  // the root's edges by byte (most texts stop there)
 };
 
 }  // namespace parley::matcher

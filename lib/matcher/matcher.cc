@@ -236,6 +236,7 @@ struct IntentMatcher::Scratch {
   text::StampSet veto_checked;           // intents whose vetoes have run
   std::vector<int> literals;             // literals found in the text
   text::StampSet present, considered;    // literals in the text; parts looked at
+  text::StampSet begins_right;           // prefix tests the text passes
   MessageTerms terms;
   std::vector<std::string> unknown;      // canonical words no example uses
   std::vector<float> dots;               // per example, zero between messages
@@ -412,6 +413,7 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   // Every required literal once; each part's groups in group_literals_.
   std::vector<std::string> literals;
   text::StringMap<std::uint32_t> literal_ids;
+  std::vector<std::vector<std::string>> prefix_sets;  // by prefix test
   for (Part& part : parts_) {
     part.literals_begin = static_cast<std::uint32_t>(group_literals_.size());
     part.groups_begin = static_cast<std::uint32_t>(group_ends_.size());
@@ -430,11 +432,13 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
     }
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
     if (!analysis.prefixes[part.regex].empty()) {
-      part.prefix_test = static_cast<std::uint32_t>(prefix_tests_.size());
-      prefix_tests_.emplace_back(analysis.prefixes[part.regex]);
+      part.prefix_test = static_cast<std::uint32_t>(prefix_sets.size());
+      prefix_sets.push_back(analysis.prefixes[part.regex]);
+      prefix_test_parts_.push_back(static_cast<std::uint32_t>(&part - parts_.data()));
     }
   }
   literals_ = text::LiteralFinder(literals);
+  prefixes_ = PrefixIndex(prefix_sets);
   std::vector<std::uint32_t> users(regexes_.size(), 0);
   for (const Part& part : parts_) ++users[part.regex];
   for (Part& part : parts_) part.shared_regex = users[part.regex] > 1;
@@ -521,24 +525,6 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
       filled[*l] = static_cast<std::uint32_t>(out - checks_.data());
     }
   }
-  // Parts without a literal but anchored at the start, filed under every
-  // first byte their texts may begin with: a message meets only those that
-  // may match its first byte, however many the pack has.
-  first_byte_begin_.assign(257, 0);
-  auto for_each_first_byte = [this](auto&& visit) {
-    for (std::uint32_t p = 0; p < parts_.size(); ++p) {
-      const Part& part = parts_[p];
-      if (part.groups_begin != part.groups_end || part.prefix_test == kNoPrefixTest) continue;
-      for (unsigned b = 0; b < 256; ++b) {
-        if (prefix_tests_[part.prefix_test].may_begin_with(static_cast<unsigned char>(b))) visit(b, p);
-      }
-    }
-  };
-  for_each_first_byte([this](unsigned b, std::uint32_t) { ++first_byte_begin_[b + 1]; });
-  for (std::size_t b = 0; b < 256; ++b) first_byte_begin_[b + 1] += first_byte_begin_[b];
-  first_byte_parts_.resize(first_byte_begin_.back());
-  std::vector<std::uint32_t> next_of_byte(first_byte_begin_.begin(), first_byte_begin_.end() - 1);
-  for_each_first_byte([&](unsigned b, std::uint32_t p) { first_byte_parts_[next_of_byte[b]++] = p; });
 }
 
 void IntentMatcher::index_examples(std::vector<std::string>& texts) {
@@ -687,12 +673,21 @@ bool IntentMatcher::part_matches(std::size_t part, std::string_view text, Scratc
 }
 
 void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) const {
+  std::vector<std::uint32_t>& out = scratch.candidates;
+  out.clear();
+  // The anchored parts whose beginning the text has: those requiring no
+  // literal are candidates now, the others if their literals are found.
+  text::StampSet& begins_right = scratch.begins_right;
+  begins_right.reset(prefix_test_parts_.size());
+  prefixes_.for_each_passed(text, [&](std::uint32_t test) {
+    begins_right.insert(test);
+    const std::uint32_t p = prefix_test_parts_[test];
+    if (parts_[p].groups_begin == parts_[p].groups_end) out.push_back(p);
+  });
   std::vector<int>& found = scratch.literals;
   literals_.find(text, found);
   text::StampSet& present = scratch.present;
   text::StampSet& considered = scratch.considered;
-  std::vector<std::uint32_t>& out = scratch.candidates;
-  out.clear();
   present.reset(literals_.size());
   considered.reset(parts_.size());
   for (int literal : found) present.insert(static_cast<size_t>(literal));
@@ -704,6 +699,7 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
       const std::uint32_t* group = record + kCheckHeader;
       const std::uint32_t* const record_end = group + record[2];
       record = record_end;
+      if (prefix_test != kNoPrefixTest && !begins_right.contains(prefix_test)) continue;
       if (!considered.insert(p)) continue;
       // The trigger group is present; every other one must be too.
       bool all_present = true;
@@ -714,17 +710,10 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
         all_present = group != group_end;
         group = group_end;
       }
-      if (all_present && begins_right(prefix_test, text)) out.push_back(p);
+      if (all_present) out.push_back(p);
     }
   }
   out.insert(out.end(), always_run_.begin(), always_run_.end());
-  if (!text.empty()) {
-    const auto first = static_cast<unsigned char>(text.front());
-    for (std::uint32_t k = first_byte_begin_[first]; k < first_byte_begin_[first + 1u]; ++k) {
-      const std::uint32_t p = first_byte_parts_[k];
-      if (begins_right(parts_[p].prefix_test, text)) out.push_back(p);
-    }
-  }
 }
 
 double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch) const {

@@ -212,7 +212,7 @@ class IntentMatcher {
     // such as a veto many intents carry): its verdict on a message is kept
     // for them.
     bool shared_regex = false;
-    // A part anchored at the start of the text: prefix_tests_[prefix_test]
+    // A part anchored at the start of the text: its prefix test, which
     // says which texts it may match (kNoPrefixTest: no such condition).
     std::uint32_t prefix_test = kNoPrefixTest;
   };
@@ -238,12 +238,10 @@ class IntentMatcher {
   // is what a match reads).
   std::vector<std::uint32_t> group_literals_;  // literal ids, group by group, part by part
   std::vector<std::uint32_t> group_ends_;      // per group: its end in group_literals_
-  std::vector<PrefixTest> prefix_tests_;       // of the parts anchored at the start
-  // Whether a part with this prefix test may match `text` as far as its
-  // anchoring tells.
-  bool begins_right(std::uint32_t prefix_test, std::string_view text) const {
-    return prefix_test == kNoPrefixTest || prefix_tests_[prefix_test].passes(text);
-  }
+  // Prefix test t: the text begins with one of the prefixes of part
+  // prefix_test_parts_[t], anchored at the start (anchors.h).
+  PrefixIndex prefixes_;
+  std::vector<std::uint32_t> prefix_test_parts_;
   // Per literal: checks_[begin, next begin) holds a record for each part it
   // triggers: the part, its prefix test, the number of words that follow,
   // then for each of its other groups the group's size and literals.
@@ -251,11 +249,6 @@ class IntentMatcher {
   std::vector<std::uint32_t> checks_;
   static constexpr std::uint32_t kCheckHeader = 3;
   std::vector<std::uint32_t> always_run_;     // parts requiring no literal nor a beginning
-  // Parts requiring no literal but a beginning (a prefix test), by the
-  // first byte of the texts they may match: first_byte_parts_[begin[b],
-  // begin[b + 1]) for byte b.
-  std::vector<std::uint32_t> first_byte_begin_;
-  std::vector<std::uint32_t> first_byte_parts_;
   std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
   text::FrozenStringMap<std::uint32_t> term_ids_;       // canonical word -> index into terms_

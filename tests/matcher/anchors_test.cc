@@ -1,19 +1,23 @@
 // Anchored prefixes must never turn down a text a rule matches: checked on
 // hand-made regexes and on every rule part of the English pack against
-// every message of its examples and test sets.
+// every message of its examples and test sets, through the PrefixIndex the
+// matcher uses.
 #include "matcher/anchors.h"
 
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "matcher/rule_filter.h"
 #include "pack_texts.h"
 
 using parley::matcher::anchored_prefixes;
-using parley::matcher::PrefixTest;
+using parley::matcher::PrefixIndex;
 using Strings = std::vector<std::string>;
 
 TEST_CASE("anchored prefixes of regexes anchored at the start") {
@@ -36,43 +40,70 @@ TEST_CASE("no prefixes where a match may begin elsewhere, or with anything") {
   }
 }
 
-TEST_CASE("PrefixTest") {
-  const parley::matcher::PrefixTest test(Strings{" he", "hi", "yo"});
-  CHECK(test.passes("hi there"));
-  CHECK(test.passes(" hello"));
-  CHECK(test.passes("you there"));
-  CHECK_FALSE(test.passes("oh hi"));
-  CHECK_FALSE(test.passes("hello"));  // "he" only after a space
-  CHECK_FALSE(test.passes("h"));
-  CHECK_FALSE(test.passes(""));
-  CHECK_FALSE(test.passes("zebra"));
-  CHECK(parley::matcher::PrefixTest({}).passes("anything"));
+// The sets a text passes, in the order PrefixIndex visits them.
+std::vector<std::uint32_t> Passed(const PrefixIndex& index, std::string_view text) {
+  std::vector<std::uint32_t> out;
+  index.for_each_passed(text, [&](std::uint32_t set) { out.push_back(set); });
+  return out;
+}
+
+using Sets = std::vector<std::uint32_t>;
+
+TEST_CASE("PrefixIndex: the sets a text begins with a member of") {
+  const PrefixIndex index({{" he", "hi", "yo"}, {"h"}, {"hi t", "z"}, {}, {"you"}});
+  CHECK(Passed(index, "hi there") == Sets{1, 0, 2});  // shorter members first
+  CHECK(Passed(index, " hello") == Sets{0});
+  CHECK(Passed(index, "you there") == Sets{0, 4});
+  CHECK(Passed(index, "oh hi").empty());
+  CHECK(Passed(index, "hello") == Sets{1});  // "he" only after a space
+  CHECK(Passed(index, "h") == Sets{1});
+  CHECK(Passed(index, "").empty());
+  CHECK(Passed(index, "zebra") == Sets{2});
+  CHECK(Passed(index, "\xff\x80").empty());
+  CHECK(Passed(PrefixIndex(), "anything").empty());
+  CHECK(Passed(PrefixIndex(std::vector<Strings>{}), "anything").empty());
 }
 
 TEST_CASE("no rule part of the English pack is turned down on a text it matches") {
   const parley::testing::PackTexts pack = parley::testing::load_english_pack_texts();
-  std::size_t anchored = 0, turned_down = 0, matches = 0;
-  std::vector<std::string> failures;
+  std::vector<Strings> sets;
+  std::vector<std::string> parts;
   for (const auto& regex : pack.regexes) {
     for (const auto& part : parley::matcher::top_level_alternatives(regex)) {
-      const Strings prefixes = anchored_prefixes(part);
+      Strings prefixes = anchored_prefixes(part);
       if (prefixes.empty()) continue;
-      const PrefixTest test(prefixes);
-      ++anchored;
-      const RE2 re(part);
-      REQUIRE(re.ok());
-      for (const auto& text : pack.texts) {
-        const bool begins = test.passes(text);
-        turned_down += !begins;
-        if (!RE2::PartialMatch(text, re)) continue;
-        ++matches;
-        if (!begins) failures.push_back("'" + part + "' matches '" + text + "', which begins otherwise");
-      }
+      sets.push_back(std::move(prefixes));
+      parts.push_back(part);
     }
   }
-  MESSAGE(anchored << " anchored parts; " << matches << " matches checked; " << turned_down
-                   << " part-text pairs turned down");
+  const PrefixIndex index(sets);
+  std::vector<std::unique_ptr<RE2>> regexes;
+  for (const auto& part : parts) {
+    regexes.push_back(std::make_unique<RE2>(part));
+    REQUIRE(regexes.back()->ok());
+  }
+  std::size_t turned_down = 0, matches = 0;
+  std::vector<std::string> failures;
+  std::vector<char> passed(sets.size());
+  for (const auto& text : pack.texts) {
+    std::fill(passed.begin(), passed.end(), 0);
+    index.for_each_passed(text, [&](std::uint32_t set) {
+      if (passed[set]++) failures.push_back("set " + std::to_string(set) + " visited twice on '" + text + "'");
+    });
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      // The index answers what a test of each set alone would.
+      bool begins = false;
+      for (const auto& prefix : sets[k]) begins |= std::string_view(text).substr(0, prefix.size()) == prefix;
+      if (begins != (passed[k] != 0)) failures.push_back("'" + parts[k] + "' on '" + text + "': index disagrees");
+      turned_down += !begins;
+      if (!RE2::PartialMatch(text, *regexes[k])) continue;
+      ++matches;
+      if (!begins) failures.push_back("'" + parts[k] + "' matches '" + text + "', which begins otherwise");
+    }
+  }
+  MESSAGE(sets.size() << " anchored parts; " << matches << " matches checked; " << turned_down
+                      << " part-text pairs turned down");
   CHECK_MESSAGE(failures.empty(), failures.size() << " failures, the first: " << (failures.empty() ? "" : failures[0]));
-  CHECK(anchored >= 20);
+  CHECK(sets.size() >= 20);
   CHECK(matches > 200);
 }
