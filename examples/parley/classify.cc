@@ -9,7 +9,6 @@
 #include "intents/loader.h"
 #include "matcher/entities.h"
 #include "matcher/matcher.h"
-#include "store/store.h"
 
 namespace parley::cli {
 
@@ -122,20 +121,8 @@ std::shared_ptr<const matcher::IntentMatcher> load_matcher(const std::string& in
   }
   std::vector<std::string> categories;
   if (!store.empty()) {
-    if (!std::filesystem::is_regular_file(store, ec)) {
-      std::cerr << "parley classify: --store " << store << ": no such file\n";
-      return nullptr;
-    }
-    // Read only: classifying must not create or change a knowledge base.
-    store::StoreOptions read_only;
-    read_only.create_if_missing = false;
-    read_only.read_only = true;
-    auto opened = store::Store::open(store, read_only);
-    auto names = opened ? (*opened)->categories() : Result<std::vector<std::string>>(opened.error());
-    if (!names) {
-      std::cerr << "parley classify: --store " << store << ": " << names.error().message() << "\n";
-      return nullptr;
-    }
+    auto names = read_store_categories("classify", store);
+    if (!names) return nullptr;
     categories = std::move(*names);
   }
   std::vector<intents::Diagnostic> diagnostics;

@@ -104,6 +104,24 @@ std::string default_intents() {
   return PARLEY_INTENTS_DIR;
 }
 
+std::optional<std::vector<std::string>> read_store_categories(const std::string& command, const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    std::cerr << "parley " << command << ": --store " << path << ": no such file\n";
+    return std::nullopt;
+  }
+  store::StoreOptions read_only;
+  read_only.create_if_missing = false;
+  read_only.read_only = true;
+  auto opened = store::Store::open(path, read_only);
+  auto names = opened ? (*opened)->categories() : Result<std::vector<std::string>>(opened.error());
+  if (!names) {
+    std::cerr << "parley " << command << ": --store " << path << ": " << names.error().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(*names);
+}
+
 std::string ensure_demo_store(const std::string& directory, std::chrono::year_month_day today) {
   const std::string name = "demo-" + store::format_date(today) + ".db";
   const fs::path path = fs::path(directory) / name;

@@ -61,6 +61,13 @@ std::string default_intents();
 // error if it cannot be created.
 std::string ensure_demo_store(const std::string& directory, std::chrono::year_month_day today);
 
+// The product categories of the existing knowledge base `path`, opened
+// read only (nothing is created or changed), for the subcommands that
+// match as a bot on that store would (classify, lint). On a missing file
+// or a store problem prints "parley <command>: --store PATH: ..." and
+// returns nullopt.
+std::optional<std::vector<std::string>> read_store_categories(const std::string& command, const std::string& path);
+
 // Flags shared by the subcommands that open a bot.
 std::vector<FlagSpec> bot_flags();
 

@@ -11,7 +11,7 @@ namespace parley::cli {
 
 namespace {
 
-const char* const kUsage = "parley lint [--locale TAG] [--format text|json] DIR";
+const char* const kUsage = "parley lint [--locale TAG] [--format text|json] [--store FILE] DIR";
 
 const char* const kDescription =
     "Checks a folder of intent files (one locale) and prints every problem as\n"
@@ -23,12 +23,16 @@ const char* const kDescription =
     "Warnings: an example listed twice in one intent, and conflicts: examples the\n"
     "matcher sends to another intent, finds ambiguous or does not understand. A\n"
     "confusion table of the conflicts and a summary line follow.\n"
+    "With --store, the knowledge base's product categories are added as a bot on that\n"
+    "store adds them: the conflicts are that bot's, and store categories it cannot\n"
+    "recognise or that examples use as everyday words (\"my home address\") are warnings.\n"
     "DIR is a locale folder (intents/en), or its parent folder with --locale.";
 
 const char* const kExamples =
     "  parley lint intents/en\n"
     "  parley lint intents --locale en\n"
     "  parley lint --format=json intents/en > lint.json\n"
+    "  parley lint --store shop.db intents/en       # as the bot on shop.db reads them\n"
     "  parley lint intents/en | grep error:     # errors only\n";
 
 }  // namespace
@@ -38,6 +42,8 @@ int lint_main(int argc, char** argv) {
       {"locale", true, "with a parent folder: the locale subfolder to check (e.g. en)"},
       {"intents", true, "the folder to check, instead of DIR"},
       {"format", true, "text (default) or json"},
+      {"store", true, "an existing knowledge base whose product categories the bot would recognise "
+                      "(opened read only)"},
   };
   auto args = parse(argc, argv, 2, specs, kUsage);
   if (!args) return kError;
@@ -77,7 +83,13 @@ int lint_main(int argc, char** argv) {
     return kError;
   }
 
-  const lint::LintReport report = lint::lint_pack(directory);
+  std::vector<std::string> categories;
+  if (args->has("store")) {
+    auto names = read_store_categories("lint", args->get("store"));
+    if (!names) return kError;
+    categories = std::move(*names);
+  }
+  const lint::LintReport report = lint::lint_pack(directory, categories);
   if (format == "json") {
     std::cout << lint::format_json(report) << "\n";
   } else {

@@ -68,6 +68,52 @@ void check_duplicate_examples(const intents::Pack& pack, const matcher::Normaliz
   }
 }
 
+void check_store_categories(const intents::Pack& pack, const std::vector<std::string>& skipped,
+                            const matcher::IntentMatcher& matcher, std::vector<Diagnostic>& diagnostics) {
+  auto category = std::find_if(pack.entities.begin(), pack.entities.end(),
+                               [](const intents::EntityDef& e) { return e.name == "category"; });
+  const intents::SourceLocation at_entity =
+      category != pack.entities.end() ? category->where : intents::SourceLocation{pack.directory, 0, 0};
+  for (const auto& name : skipped) {
+    diagnostics.push_back({at_entity, Severity::kWarning,
+                           "store category '" + name +
+                               "' is not recognised in messages: only names of ASCII letters, digits and "
+                               "single spaces are added; name it in a pattern of the 'category' entity"});
+  }
+  // Examples read with the pack's own entities, and with the store's too.
+  std::vector<Diagnostic> ignored;
+  const matcher::EntityExtractor own(pack.entities, ignored);
+  struct Seen {
+    const intents::Text* first = nullptr;
+    int count = 0;
+  };
+  std::map<std::string, Seen> everyday;  // category value -> its examples
+  for (const auto& intent : pack.intents) {
+    for (const auto& example : intent.examples) {
+      const matcher::Normalized read = matcher.normalizer().normalize(example.value, 100000, /*correct=*/false);
+      const auto mine = own.extract_type(read.folded, "category");
+      for (const auto& e : read.entities) {
+        if (e.type != "category") continue;
+        const bool pack_sees_it = std::any_of(mine.begin(), mine.end(), [&](const matcher::Entity& m) {
+          return m.begin < e.end && e.begin < m.end;
+        });
+        if (pack_sees_it) continue;
+        Seen& seen = everyday[e.value];
+        if (seen.first == nullptr) seen.first = &example;
+        ++seen.count;
+      }
+    }
+  }
+  for (const auto& [value, seen] : everyday) {
+    diagnostics.push_back(
+        {seen.first->where, Severity::kWarning,
+         "store category '" + value + "' is read here (" + std::to_string(seen.count) +
+             (seen.count == 1 ? " example" : " examples") +
+             " in all) where the pack sees no category: if it is an everyday word here, name the category in a "
+             "pattern of the 'category' entity ((?P<" + value + ">...)) with the words customers use for it"});
+  }
+}
+
 void check_misspelt_examples(const intents::Pack& pack, const matcher::Normalizer& normalizer,
                              std::vector<Diagnostic>& diagnostics) {
   // A word used this many times less than its neighbour reads as its

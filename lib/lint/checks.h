@@ -28,6 +28,15 @@ void check_duplicate_examples(const intents::Pack& pack, const matcher::Normaliz
 void check_misspelt_examples(const intents::Pack& pack, const matcher::Normalizer& normalizer,
                              std::vector<intents::Diagnostic>& diagnostics);
 
+// The knowledge base's categories as `matcher` (compiled with them, see
+// matcher::add_store_categories) reads them, against `pack` as written:
+// a name the matcher cannot add (`skipped`) is a warning at the category
+// entity; so is a store category found in examples where the pack's own
+// entities see none ("home" in "deliver to my home address"), once per
+// category, at its first such example, with how many there are.
+void check_store_categories(const intents::Pack& pack, const std::vector<std::string>& skipped,
+                            const matcher::IntentMatcher& matcher, std::vector<intents::Diagnostic>& diagnostics);
+
 // Flows for intents that do not exist, and prompt / confirm / response keys
 // that no `responses:` section defines (all errors).
 void check_flows(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics);

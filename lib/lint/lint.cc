@@ -44,7 +44,7 @@ int LintReport::warnings() const {
   return static_cast<int>(diagnostics.size()) - errors();
 }
 
-LintReport lint_pack(const std::string& directory) {
+LintReport lint_pack(const std::string& directory, const std::vector<std::string>& store_categories) {
   LintReport report;
   report.directory = directory;
   auto& diagnostics = report.diagnostics;
@@ -59,7 +59,11 @@ LintReport lint_pack(const std::string& directory) {
 
   { dialogue::Renderer renderer(pack, diagnostics); }
 
-  auto matcher = matcher::IntentMatcher::compile(pack, diagnostics);
+  // As a bot on the store would: with its categories (the pack as written
+  // is kept for the checks that point into it).
+  intents::Pack compiled = pack;
+  const std::vector<std::string> skipped = matcher::add_store_categories(compiled.entities, store_categories);
+  auto matcher = matcher::IntentMatcher::compile(std::move(compiled), diagnostics);
   if (matcher) {
     check_duplicate_examples(pack, matcher->normalizer(), diagnostics);
   } else {
@@ -78,6 +82,7 @@ LintReport lint_pack(const std::string& directory) {
     // only); Bot::open refuses it with the same messages.
     if (!pack.responses.empty()) dialogue::check_required_responses(pack, diagnostics);
     check_conflicts(*matcher, report);
+    if (!store_categories.empty()) check_store_categories(pack, skipped, *matcher, diagnostics);
     report.conflicts_checked = true;
   }
   sort_by_location(diagnostics);

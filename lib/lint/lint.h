@@ -20,8 +20,11 @@
 //     response key with no response (errors);
 //  6. conflicts: every example classified by the compiled matcher; each one
 //     routed to another intent, ambiguous or falling back is a warning at
-//     the example, and counted in the confusion table.
-// Steps 5 and 6 need a pack that loaded and compiled cleanly (a file with a
+//     the example, and counted in the confusion table;
+//  7. with store categories: a name the matcher cannot add, and a category
+//     read in examples where the pack's own entities see none (an everyday
+//     word such as "home"), as warnings.
+// Steps 5 to 7 need a pack that loaded and compiled cleanly (a file with a
 // syntax error would make every reference into it look broken);
 // `conflicts_checked` tells whether they ran.
 //
@@ -59,8 +62,11 @@ struct LintReport {
 };
 
 // Lints the locale folder `directory` (e.g. "intents/en"). Never throws;
-// a missing folder is reported as an error diagnostic.
-LintReport lint_pack(const std::string& directory);
+// a missing folder is reported as an error diagnostic. `store_categories`:
+// the product categories of a knowledge base (Store::categories()), which
+// a bot on that store adds to the `category` entity: the conflicts are then
+// those of that bot, and the categories are checked too (step 7).
+LintReport lint_pack(const std::string& directory, const std::vector<std::string>& store_categories = {});
 
 // The confusion table as fixed-width text, one row per intent with
 // misrouted examples and one column per destination; "" when there is

@@ -53,6 +53,9 @@ expect 2 "missing locale" -- "$parley" lint "$packs" --locale xx
 expect 2 "unknown flag" -- "$parley" lint --frobnicate "$packs/lint-clean"
 expect 2 "bad format" -- "$parley" lint --format=xml "$packs/lint-clean"
 expect 2 "two folders" -- "$parley" lint "$packs/lint-clean" "$packs/lint-flows"
+expect 2 "missing --store" -- "$parley" lint --store "$packs/no-such-store.db" "$packs/lint-clean"
+contains "parley lint: --store $packs/no-such-store.db: no such file" "the missing store named"
+[ ! -e "$packs/no-such-store.db" ] || { failed=$((failed + 1)); echo "FAIL: a missing --store was created"; }
 expect 0 "the English pack has no errors" -- "$parley" lint "$root/intents/en"
 
 echo "$passed passed, $failed failed"

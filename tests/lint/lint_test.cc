@@ -169,6 +169,23 @@ TEST_CASE("conflicts: routed elsewhere, ambiguous, fallback; and the confusion t
   CHECK(parley::lint::format_summary(r) == "0 errors, 4 warnings in 1 file");
 }
 
+TEST_CASE("store categories: lint reads them as a bot on that store would") {
+  // "parcels" is a store category the pack's words happen to use ("track my
+  // parcel"); "Home & Garden" is a name the matcher cannot add; "kites" is
+  // fine. The pack has no category entity: its folder takes the warning.
+  const LintReport r = lint_pack(fixture("lint-clean"), {"parcels", "Home & Garden", "kites"});
+  check_has(r, r.directory + ": warning: store category 'Home & Garden' is not recognised in "
+               "messages: only names of ASCII letters, digits and single spaces are added; name it in a "
+               "pattern of the 'category' entity");
+  check_has(r, "intents.yaml:10:35: warning: store category 'parcels' is read here (1 example in all) where the "
+               "pack sees no category: if it is an everyday word here, name the category in a pattern of the "
+               "'category' entity ((?P<parcels>...)) with the words customers use for it");
+  CHECK(r.warnings() == 2);
+  CHECK(r.errors() == 0);
+  // Without a store, nothing of the kind.
+  CHECK(lint_pack(fixture("lint-clean")).diagnostics.empty());
+}
+
 TEST_CASE("a missing folder is an error, not a crash") {
   LintReport r = lint_pack(fixture("no-such-pack"));
   CHECK(r.errors() == 1);
