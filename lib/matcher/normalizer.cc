@@ -37,15 +37,19 @@ std::string collapse_runs(const std::string& word, size_t keep) {
   return out;
 }
 
-// Whether collapse_runs could change `word`: it has three identical bytes
-// in a row, or is not ASCII (a run of a multi-byte character repeats no
-// single byte three times). Most unknown words have neither.
+// Whether `word` is elongated in a way collapse_runs should undo: it has
+// three identical bytes in a row, or is not ASCII (a run of a multi-byte
+// character repeats no single byte three times); most unknown words have
+// neither. Never a word with a digit: "55555" or "1000" is a number, not
+// a shout.
 bool may_have_runs(std::string_view word) {
+  bool runs = false;
   for (size_t i = 0; i < word.size(); ++i) {
-    if (static_cast<unsigned char>(word[i]) >= 0x80) return true;
-    if (i >= 2 && word[i] == word[i - 1] && word[i] == word[i - 2]) return true;
+    if (word[i] >= '0' && word[i] <= '9') return false;
+    runs |= static_cast<unsigned char>(word[i]) >= 0x80 ||
+            (i >= 2 && word[i] == word[i - 1] && word[i] == word[i - 2]);
   }
-  return false;
+  return runs;
 }
 
 }  // namespace

@@ -51,6 +51,12 @@ TEST_CASE("shorthand, typos and run-on words are normalised") {
   CHECK(r.input.text == "where is my package please");
   CHECK(Best("wheres my pakage pls") == "order_status");
   CHECK(m->match("whereis my order", {}).input.text == "where is my order");
+  // Elongated words are cut back; numbers are never (too short for an order
+  // number entity, "55555" stays itself, and so does "1000").
+  CHECK(m->match("wheeeere is my order", {}).input.text == "where is my order");
+  const auto number = m->match("order 55555 costs 1000 quid", {});
+  CHECK(number.input.text == "order 55555 costs 1000 quid");
+  CHECK(number.input.corrections.empty());
 }
 
 TEST_CASE("entities become placeholders and named groups fill slots") {
