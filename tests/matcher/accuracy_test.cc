@@ -150,10 +150,11 @@ TEST_CASE("the fresh, independently written test set") {
 // only) on 2026-11-22, after the pack was last tuned on the first: its
 // figure is the honest estimate of accuracy on real customers. On
 // 2026-11-22: 0.888 (0.848 with the pack it was written against), out of
-// domain 0.953; on 2026-11-23: 0.924, out of domain 0.953. Totals only: its
+// domain 0.953; on 2026-11-23: 0.924, out of domain 0.953; after the sixth
+// set's content round: 0.931, out of domain 0.960. Totals only: its
 // breakdown is not for tuning.
 TEST_CASE("the second blind test set") {
-  check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.90, 150, 0.93, /*totals_only=*/true);
+  check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.92, 150, 0.94, /*totals_only=*/true);
 }
 
 // tests/data/en-tune, a third set written blind on 2026-11-23 (ids and
@@ -188,9 +189,11 @@ TEST_CASE("the fifth written set") {
 // tests/data/en-sixth, a sixth set written blind on 2026-11-23 (ids and
 // descriptions only), after the fifth's content round, measured before
 // anyone looked at it: 0.859 (687/800; 14 ambiguous, 79 fallbacks, 20 wrong
-// intents), out of domain 0.940.
+// intents), out of domain 0.940. Its failure kinds were then worked on the
+// same day: 1.000, out of domain 1.000 (a tuned figure: the blind set moved
+// 739 -> 745, held-out 904 -> 912); it stays as a regression floor.
 TEST_CASE("the sixth written set") {
-  check_written_set("sixth", "/tests/data/en-sixth", 40 * 20, 0.85, 150, 0.93);
+  check_written_set("sixth", "/tests/data/en-sixth", 40 * 20, 0.97, 150, 0.97);
 }
 
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
