@@ -57,11 +57,44 @@ bool may_have_runs(std::string_view word) {
 Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entities)
     : fold_accents_(pack.locale.fold_accents), entities_(entities) {
   for (const auto& [word, expansion] : pack.shorthand) {
-    // Two shorthands that fold alike: the later one wins.
-    lexicon_.insert_or_assign(text::fold(word, fold_accents_), Entry{static_cast<int>(expansions_.size())});
+    const int index = static_cast<int>(expansions_.size());
     expansions_.push_back(SplitSpaces(text::fold(expansion, fold_accents_)));
     expansion_ids_.emplace_back(expansions_.back().size(), kWordNotLooked);
+    std::vector<std::string> words = SplitSpaces(text::fold(word, fold_accents_));
+    if (words.size() == 1) {
+      // Two shorthands that fold alike: the later one wins.
+      Entry& entry = lexicon_[words[0]];
+      entry.expansion = index;
+    } else if (words.size() > 1) {
+      // Filed under its first word, which becomes a known word.
+      Entry& entry = lexicon_[words[0]];
+      if (entry.phrases == kNoPhrases) {
+        entry.phrases = static_cast<int>(phrases_.size());
+        phrases_.emplace_back();
+      }
+      auto& list = phrases_[static_cast<std::size_t>(entry.phrases)];
+      list.push_back(PhraseShorthand{std::vector<std::string>(words.begin() + 1, words.end()), index});
+      std::stable_sort(list.begin(), list.end(), [](const PhraseShorthand& a, const PhraseShorthand& b) {
+        return a.rest.size() > b.rest.size();
+      });
+    }
   }
+}
+
+std::size_t Normalizer::shorthand_phrase(const std::vector<text::Token>& tokens, std::size_t i, const Entry* entry,
+                                         std::size_t limit, int& expansion) const {
+  if (entry == nullptr || entry->phrases == kNoPhrases) return 0;
+  for (const PhraseShorthand& phrase : phrases_[static_cast<std::size_t>(entry->phrases)]) {
+    const std::size_t n = phrase.rest.size();
+    if (i + n >= tokens.size() || tokens[i + n].end > limit) continue;
+    bool same = true;
+    for (std::size_t k = 0; same && k < n; ++k) same = tokens[i + 1 + k].text == phrase.rest[k];
+    if (same) {
+      expansion = phrase.expansion;
+      return n + 1;
+    }
+  }
+  return 0;
 }
 
 void Normalizer::attach_word_ids(const text::FrozenStringMap<std::uint32_t>& ids) {
@@ -82,17 +115,32 @@ void Normalizer::expand(std::string word, const Entry* entry, std::vector<std::s
     words.push_back(std::move(word));
     ids.push_back(entry ? entry->id : kWordNotLooked);
   } else {
-    const auto k = static_cast<size_t>(entry->expansion);
-    words.insert(words.end(), expansions_[k].begin(), expansions_[k].end());
-    ids.insert(ids.end(), expansion_ids_[k].begin(), expansion_ids_[k].end());
+    append_expansion(entry->expansion, words, ids);
   }
+}
+
+void Normalizer::append_expansion(int expansion, std::vector<std::string>& words,
+                                  std::vector<std::uint32_t>& ids) const {
+  const auto k = static_cast<size_t>(expansion);
+  words.insert(words.end(), expansions_[k].begin(), expansions_[k].end());
+  ids.insert(ids.end(), expansion_ids_[k].begin(), expansion_ids_[k].end());
 }
 
 std::vector<std::string> Normalizer::content_words(std::string_view content) const {
   std::vector<std::string> out;
   std::vector<std::uint32_t> ids;
   const std::string folded = text::fold(text::sanitize(content, 100000).text, fold_accents_);
-  for (auto& token : text::tokenize(folded)) expand(std::move(token.text), known(token.text), out, ids);
+  std::vector<text::Token> tokens = text::tokenize(folded);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Entry* entry = known(tokens[i].text);
+    int expansion = kPlainWord;
+    if (const std::size_t n = shorthand_phrase(tokens, i, entry, SIZE_MAX, expansion); n > 0) {
+      append_expansion(expansion, out, ids);
+      i += n - 1;
+      continue;
+    }
+    expand(std::move(tokens[i].text), entry, out, ids);
+  }
   return out;
 }
 
@@ -109,7 +157,8 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
   std::vector<text::Token> tokens = text::tokenize(n.folded);
   n.words.reserve(tokens.size() + 2);
   n.word_ids.reserve(tokens.size() + 2);
-  for (auto& token : tokens) {
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    text::Token& token = tokens[t];
     // A token inside an entity span is replaced, once per span, by the
     // entity's placeholder ("#order_number").
     while (next_entity < n.entities.size() && n.entities[next_entity].end <= token.begin) {
@@ -123,8 +172,16 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
       emitted = next_entity;
       continue;
     }
-    // Known words and shorthand first; then typo correction; then run-ons.
+    // Known words and shorthand first (of several words, as written, before
+    // the next entity); then typo correction; then run-ons.
     const Entry* entry = known(token.text);
+    int phrase = kPlainWord;
+    const std::size_t limit = next_entity < n.entities.size() ? n.entities[next_entity].begin : SIZE_MAX;
+    if (const std::size_t length = shorthand_phrase(tokens, t, entry, limit, phrase); length > 0) {
+      append_expansion(phrase, n.words, n.word_ids);
+      t += length - 1;
+      continue;
+    }
     if (!correct || entry) {
       expand(std::move(token.text), entry, n.words, n.word_ids);
       continue;

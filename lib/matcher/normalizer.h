@@ -14,6 +14,7 @@
 #include "matcher/entities.h"
 #include "text/frozen_map.h"
 #include "text/spell.h"
+#include "text/tokenize.h"
 
 namespace parley::matcher {
 
@@ -80,10 +81,29 @@ class Normalizer {
 
  private:
   static constexpr int kPlainWord = -1;
+  static constexpr int kNoPhrases = -1;
   struct Entry {
     int expansion = kPlainWord;  // kPlainWord, or an index into expansions_
     std::uint32_t id = kWordNotLooked;  // see attach_word_ids
+    // kNoPhrases, or an index into phrases_: the shorthand of several
+    // words that begin with this one.
+    int phrases = kNoPhrases;
   };
+  // Shorthand of several words ("should of" -> "should have"): the words
+  // after the first, and the expansion (an index into expansions_).
+  struct PhraseShorthand {
+    std::vector<std::string> rest;
+    int expansion;
+  };
+
+  // Appends shorthand expansion `expansion` (an index into expansions_)
+  // and its words' ids.
+  void append_expansion(int expansion, std::vector<std::string>& words, std::vector<std::uint32_t>& ids) const;
+  // How many of `tokens`, from `i` (whose lexicon entry is `entry`), make
+  // up a shorthand of several words ending at or before byte `limit`, and
+  // its expansion: the longest that matches; 0 when none does.
+  std::size_t shorthand_phrase(const std::vector<text::Token>& tokens, std::size_t i, const Entry* entry,
+                               std::size_t limit, int& expansion) const;
 
   // Appends `word`, or its shorthand expansion, to `words`, and their ids
   // to `ids`. `entry` is the word's lexicon entry (nullptr if it has none).
@@ -104,6 +124,7 @@ class Normalizer {
   text::StringMap<Entry> lexicon_;
   text::FrozenStringMap<Entry> lexicon_index_;  // lexicon_ as of build_vocabulary()
   bool frozen_ = false;                          // lexicon_index_ is up to date
+  std::vector<std::vector<PhraseShorthand>> phrases_;  // longest first
   std::vector<std::vector<std::string>> expansions_;
   std::vector<std::vector<std::uint32_t>> expansion_ids_;  // the ids of their words
 };

@@ -54,6 +54,14 @@ TEST_CASE("shorthand, typos and run-on words are normalised") {
   // Elongated words are cut back; numbers are never (too short for an order
   // number entity, "55555" stays itself, and so does "1000").
   CHECK(m->match("wheeeere is my order", {}).input.text == "where is my order");
+  // Shorthand of several words, as written, the longest first; never across
+  // an entity.
+  CHECK(m->match("i should of ordered a lot of them", {}).input.text == "i should have ordered plenty of them");
+  CHECK(m->match("thanks a lot", {}).input.text == "thanks many");
+  CHECK(m->match("should office", {}).input.text == "should office");
+  CHECK(m->match("should 112-4839201-5561234 of", {}).input.text == "should #order_number of");
+  CHECK(m->match("should", {}).input.text == "should");
+  CHECK(m->normalizer().content_words("you should of") == std::vector<std::string>{"you", "should", "have"});
   const auto number = m->match("order 55555 costs 1000 quid", {});
   CHECK(number.input.text == "order 55555 costs 1000 quid");
   CHECK(number.input.corrections.empty());
