@@ -175,12 +175,14 @@ Normalized Normalizer::normalize(std::string_view message, std::size_t max_chars
     // Known words and shorthand first (of several words, as written, before
     // the next entity); then typo correction; then run-ons.
     const Entry* entry = known(token.text);
-    int phrase = kPlainWord;
-    const std::size_t limit = next_entity < n.entities.size() ? n.entities[next_entity].begin : SIZE_MAX;
-    if (const std::size_t length = shorthand_phrase(tokens, t, entry, limit, phrase); length > 0) {
-      append_expansion(phrase, n.words, n.word_ids);
-      t += length - 1;
-      continue;
+    if (entry != nullptr && entry->phrases != kNoPhrases) {
+      int phrase = kPlainWord;
+      const std::size_t limit = next_entity < n.entities.size() ? n.entities[next_entity].begin : SIZE_MAX;
+      if (const std::size_t length = shorthand_phrase(tokens, t, entry, limit, phrase); length > 0) {
+        append_expansion(phrase, n.words, n.word_ids);
+        t += length - 1;
+        continue;
+      }
     }
     if (!correct || entry) {
       expand(std::move(token.text), entry, n.words, n.word_ids);
