@@ -205,6 +205,14 @@ TEST_CASE("the seventh set, a second blind one") {
   check_written_set("seventh", "/tests/data/en-seventh", 40 * 20, 0.85, 150, 0.90, /*totals_only=*/true);
 }
 
+// tests/data/en-eighth, written blind on 2026-11-23 (ids and descriptions
+// only) after the seventh, measured before anyone looked at it: 0.892
+// (714/800; 12 ambiguous, 67 fallbacks, 7 wrong intents), out of domain
+// 0.933. Then used for tuning, like the fourth to the sixth.
+TEST_CASE("the eighth written set") {
+  check_written_set("eighth", "/tests/data/en-eighth", 40 * 20, 0.88, 150, 0.92);
+}
+
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
   int total = 0, right = 0;
   for (const auto& intent : english()->intents()) {
