@@ -208,9 +208,11 @@ TEST_CASE("the seventh set, a second blind one") {
 // tests/data/en-eighth, written blind on 2026-11-23 (ids and descriptions
 // only) after the seventh, measured before anyone looked at it: 0.892
 // (714/800; 12 ambiguous, 67 fallbacks, 7 wrong intents), out of domain
-// 0.933. Then used for tuning, like the fourth to the sixth.
+// 0.933. Its failure kinds were then worked on the same day: 0.999, out of
+// domain 0.993 (a tuned figure: the untuned seventh moved 701 -> 706, its
+// out of domain 138 -> 140, the blind set 745 -> 747); it stays as a floor.
 TEST_CASE("the eighth written set") {
-  check_written_set("eighth", "/tests/data/en-eighth", 40 * 20, 0.88, 150, 0.92);
+  check_written_set("eighth", "/tests/data/en-eighth", 40 * 20, 0.97, 150, 0.97);
 }
 
 TEST_CASE("every example is classified as its own intent (the pack's built-in tests)") {
