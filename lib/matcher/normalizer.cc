@@ -72,12 +72,15 @@ Normalizer::Normalizer(const intents::Pack& pack, const EntityExtractor& entitie
         entry.phrases = static_cast<int>(phrases_.size());
         phrases_.emplace_back();
       }
-      auto& list = phrases_[static_cast<std::size_t>(entry.phrases)];
-      list.push_back(PhraseShorthand{std::vector<std::string>(words.begin() + 1, words.end()), index});
-      std::stable_sort(list.begin(), list.end(), [](const PhraseShorthand& a, const PhraseShorthand& b) {
-        return a.rest.size() > b.rest.size();
-      });
+      phrases_[static_cast<std::size_t>(entry.phrases)].push_back(
+          PhraseShorthand{std::vector<std::string>(words.begin() + 1, words.end()), index});
     }
+  }
+  // Longest first (shorthand_phrase takes the first that matches).
+  for (auto& list : phrases_) {
+    std::stable_sort(list.begin(), list.end(), [](const PhraseShorthand& a, const PhraseShorthand& b) {
+      return a.rest.size() > b.rest.size();
+    });
   }
 }
 
