@@ -38,11 +38,15 @@ struct BotOptions {
   // BCP 47 tag of the pack to use and of number/date formatting ("en").
   std::string locale = "en";
   // A directory where the loaded intent pack is kept in binary form, so that
-  // the next start on unchanged content skips parsing YAML (most of the
-  // cost of open() and reload()). Any change to a content file is seen: the
-  // copy is used only when every file is byte for byte the same. Created if
-  // missing; problems with it are never errors. Empty (default): no cache.
-  // The parley REPL uses $XDG_CACHE_HOME/parley (else ~/.cache/parley).
+  // the next start on unchanged content skips parsing YAML, and what
+  // compiling learnt about each rule, so that a start or reload() skips
+  // re-analysing the rules it has seen (together most of the cost of
+  // open() and reload()). Any change to a content file is seen: the pack's
+  // copy is used only when every file is byte for byte the same, a rule's
+  // facts only for the very same regex. Both are used only by the build of
+  // parley that wrote them. Created if missing; problems with it are never
+  // errors. Empty (default): no cache. The parley REPL uses
+  // $XDG_CACHE_HOME/parley (else ~/.cache/parley).
   std::string cache_directory;
   // Now, for every date-dependent answer. Default: the system clock.
   Clock clock;

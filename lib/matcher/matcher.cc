@@ -96,7 +96,7 @@ int IntentMatcher::intent_index(std::string_view id) const {
 }
 
 std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
-    intents::Pack pack, std::vector<intents::Diagnostic>& diagnostics) {
+    intents::Pack pack, std::vector<intents::Diagnostic>& diagnostics, const std::string& rule_memo_file) {
   std::shared_ptr<IntentMatcher> m(new IntentMatcher());
   m->pack_ = std::move(pack);
   const size_t errors_before = std::count_if(diagnostics.begin(), diagnostics.end(), [](auto& d) {
@@ -120,22 +120,35 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   const size_t rule_diagnostics = diagnostics.size();
   m->compile_rules(diagnostics);
   // Reading the rules and indexing the examples are independent and each
-  // a good part of compiling: a second thread starts on the rules, and
-  // this one joins it once the examples are indexed.
+  // a good part of compiling: they share two threads (below).
   RuleAnalysis analysis;
   analysis.errors.resize(m->regexes_.size());
-  analysis.required.resize(m->regexes_.size());
-  analysis.prefixes.resize(m->regexes_.size());
+  analysis.facts.resize(m->regexes_.size());
   analysis.whole.resize(m->regexes_.size());
   analysis.part.resize(m->regexes_.size());
+  analysis.memoised.resize(m->regexes_.size());
   // A writer's regex is checked by RE2's parser (a third of the analysis);
   // a phrase's is not: compile_phrase builds it from quoted words and its
-  // own syntax, valid by construction (phrase_test holds it to that).
+  // own syntax, valid by construction (phrase_test holds it to that). A
+  // regex the rule memo holds (rule_memo.h) is not analysed at all.
   for (const Rule& rule : m->rules_) analysis.whole[rule.regex] |= rule.ref.kind != RuleKind::kPhrase;
   for (const Part& part : m->parts_) analysis.part[part.regex] = 1;
-  auto helper = std::async(std::launch::async, [&] { m->analyse_rules(analysis); });
+  if (!rule_memo_file.empty()) m->recall_rules(rule_memo_file, analysis);
+  // Rules first on the helper, examples first here: whoever runs out of its
+  // own work helps with the other's (the rules, analysed afresh, are most of
+  // the work; recalled from the memo, nearly none).
+  ExampleWork examples;
+  for (const auto& intent : m->pack_.intents) {
+    for (const auto& e : intent.examples) examples.texts.push_back(&e.value);
+  }
+  examples.normalized.resize(examples.texts.size());
+  auto helper = std::async(std::launch::async, [&] {
+    m->analyse_rules(analysis);
+    m->normalise_examples(examples);
+  });
   std::vector<std::string> example_texts;
-  m->index_examples(example_texts);
+  m->normalise_examples(examples);
+  m->index_examples(examples, example_texts);
   m->analyse_rules(analysis);
   helper.get();
   m->choose_triggers(example_texts);
@@ -151,6 +164,7 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
     return d.severity == intents::Severity::kError;
   });
   if (errors_after > errors_before) return nullptr;
+  if (!rule_memo_file.empty()) m->remember_rules(rule_memo_file, analysis);
   return m;
 }
 
@@ -375,24 +389,49 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
 
 void IntentMatcher::analyse_rules(RuleAnalysis& analysis) {
   for (size_t r; (r = analysis.next++) < regexes_.size();) {
-    if (analysis.whole[r]) {
+    if (analysis.memoised[r]) {
+      // Nothing to do.
+    } else if (analysis.whole[r]) {
       // A set of one: it parses and compiles nothing, and frees the parse
       // at once (one set of every regex held them all to the end).
       re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);
       if (validator.Add(regexes_[r]->source, &analysis.errors[r]) >= 0) {
         analysis.errors[r].clear();
+        analysis.facts[r].validated = true;
       } else if (analysis.errors[r].empty()) {
         analysis.errors[r] = "invalid";
       }
     }
-    if (analysis.part[r] && analysis.errors[r].empty()) {
-      analysis.required[r] = required_literals(regexes_[r]->source);
-      analysis.prefixes[r] = anchored_prefixes(regexes_[r]->source);
+    if (analysis.part[r] && analysis.errors[r].empty() && !analysis.memoised[r]) {
+      analysis.facts[r].required = required_literals(regexes_[r]->source);
+      analysis.facts[r].prefixes = anchored_prefixes(regexes_[r]->source);
+      analysis.facts[r].analysed = true;
     }
     // The last increment sees every other thread's results (one chain of
     // read-modify-writes on `done`).
     if (++analysis.done == regexes_.size()) build_filter(analysis);
   }
+}
+
+void IntentMatcher::recall_rules(const std::string& file, RuleAnalysis& analysis) const {
+  const RuleMemo memo = RuleMemo::read(file);
+  if (memo.size() == 0) return;
+  for (std::size_t r = 0; r < regexes_.size(); ++r) {
+    const RuleFacts* facts = memo.find(regexes_[r]->source);
+    if (facts && (facts->validated || !analysis.whole[r]) && (facts->analysed || !analysis.part[r])) {
+      analysis.facts[r] = *facts;
+      analysis.memoised[r] = 1;
+    }
+  }
+}
+
+void IntentMatcher::remember_rules(const std::string& file, const RuleAnalysis& analysis) const {
+  // Called only on a clean compile: every regex is valid.
+  if (std::all_of(analysis.memoised.begin(), analysis.memoised.end(), [](char m) { return m != 0; })) return;
+  std::vector<std::pair<std::string_view, const RuleFacts*>> facts;
+  facts.reserve(regexes_.size());
+  for (std::size_t r = 0; r < regexes_.size(); ++r) facts.emplace_back(regexes_[r]->source, &analysis.facts[r]);
+  (void)RuleMemo::write(file, facts);
 }
 
 void IntentMatcher::report_rule_errors(const RuleAnalysis& analysis,
@@ -417,7 +456,7 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   for (Part& part : parts_) {
     part.literals_begin = static_cast<std::uint32_t>(group_literals_.size());
     part.groups_begin = static_cast<std::uint32_t>(group_ends_.size());
-    for (const auto& group : analysis.required[part.regex]) {
+    for (const auto& group : analysis.facts[part.regex].required) {
       for (const auto& literal : group) {
         // Looked up before inserting: emplace would build a node (a string
         // copy) for every repeat, and most literals are repeats.
@@ -431,9 +470,9 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
       group_ends_.push_back(static_cast<std::uint32_t>(group_literals_.size()));
     }
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
-    if (!analysis.prefixes[part.regex].empty()) {
+    if (!analysis.facts[part.regex].prefixes.empty()) {
       part.prefix_test = static_cast<std::uint32_t>(prefix_sets.size());
-      prefix_sets.push_back(analysis.prefixes[part.regex]);
+      prefix_sets.push_back(analysis.facts[part.regex].prefixes);
       prefix_test_parts_.push_back(static_cast<std::uint32_t>(&part - parts_.data()));
     }
   }
@@ -527,7 +566,16 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
   }
 }
 
-void IntentMatcher::index_examples(std::vector<std::string>& texts) {
+void IntentMatcher::normalise_examples(ExampleWork& work) const {
+  for (std::size_t x; (x = work.next++) < work.texts.size();) {
+    work.normalized[x] = normalizer_->normalize(*work.texts[x], 100000, /*correct=*/false);
+    ++work.done;
+  }
+}
+
+void IntentMatcher::index_examples(ExampleWork& work, std::vector<std::string>& texts) {
+  // The other thread may still be on its last example.
+  while (work.done.load() < work.texts.size()) std::this_thread::yield();
   // Normalised, canonical word sets of every example.
   std::vector<std::vector<std::string>> example_words;
   // Per canonical word, how many intents use it (examples come intent by
@@ -537,11 +585,11 @@ void IntentMatcher::index_examples(std::vector<std::string>& texts) {
     int last = -1;
   };
   text::StringMap<Users> intents_using;
-  for (size_t i = 0; i < pack_.intents.size(); ++i) {
+  for (size_t i = 0, x = 0; i < pack_.intents.size(); ++i) {
     const auto& intent = pack_.intents[i];
     for (size_t e = 0; e < intent.examples.size(); ++e) {
-      Normalized n = normalizer_->normalize(intent.examples[e].value, 100000, /*correct=*/false);
-      texts.push_back(n.text);
+      Normalized& n = work.normalized[x++];
+      texts.push_back(std::move(n.text));
       for (const auto& w : n.words) {
         if (w[0] != '#') normalizer_->add_vocabulary(w, 3);
       }

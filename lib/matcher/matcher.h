@@ -25,6 +25,7 @@
 #include "matcher/anchors.h"
 #include "matcher/entities.h"
 #include "matcher/normalizer.h"
+#include "matcher/rule_memo.h"
 #include "text/frozen_map.h"
 #include "text/literals.h"
 #include "text/per_thread.h"
@@ -76,8 +77,14 @@ class IntentMatcher {
   // Compiles a loaded pack. Every problem (bad RE2 with RE2's message, bad
   // phrase, unknown synonym class, slot entity without a definition) is
   // appended to `diagnostics`; returns nullptr if any of them is an error.
+  //
+  // `rule_memo_file` (optional): a file where compile keeps what it learnt
+  // about the rules' regexes, so that compiling rules it has seen before (a
+  // restart, or a reload after an edit) skips half the work (rule_memo.h).
+  // Reading or writing it never fails the compile.
   static std::shared_ptr<const IntentMatcher> compile(
-      intents::Pack pack, std::vector<intents::Diagnostic>& diagnostics);
+      intents::Pack pack, std::vector<intents::Diagnostic>& diagnostics,
+      const std::string& rule_memo_file = {});
 
   MatchResult match(std::string_view message, const MatchContext& context,
                     std::size_t max_chars = 2000) const;
@@ -129,17 +136,18 @@ class IntentMatcher {
   };
 
   // Per distinct regex (regexes_): for a rule's whole regex, RE2's error if
-  // it does not parse; for a part, the literals it requires (rule_filter.h).
-  // Threads share the work through `next`; `done` counts regexes finished.
+  // it does not parse; for a part, the literals it requires (rule_filter.h)
+  // and, if it is anchored at the start, its prefixes (anchors.h). Threads
+  // share the work through `next`; `done` counts regexes finished.
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     // What each regex is (both, when a rule is not split); `whole`: the
     // whole regex of a pattern or veto, which RE2 is asked to validate.
     std::vector<char> whole, part;
+    std::vector<char> memoised;  // its facts came from the rule memo
     std::vector<std::string> errors;
-    std::vector<std::vector<std::vector<std::string>>> required;
-    std::vector<std::vector<std::string>> prefixes;  // of parts anchored at the start (anchors.h)
+    std::vector<RuleFacts> facts;
   };
   void compile_rules(std::vector<intents::Diagnostic>& diagnostics);
   // Analyses regexes until none is left; safe to run on several threads
@@ -147,6 +155,10 @@ class IntentMatcher {
   // one builds the filter (build_filter), which touches nothing else.
   void analyse_rules(RuleAnalysis& analysis);
   void build_filter(const RuleAnalysis& analysis);
+  // Fills `analysis` from the memo in `file`; writes the memo back once
+  // compiled cleanly, if anything was analysed afresh.
+  void recall_rules(const std::string& file, RuleAnalysis& analysis) const;
+  void remember_rules(const std::string& file, const RuleAnalysis& analysis) const;
   // Once the filter is built: orders each part's literal groups rarest
   // first, by how many of `texts` (the examples, normalised: what customers
   // write) hold one of the group's literals, and files each part under its
@@ -155,9 +167,19 @@ class IntentMatcher {
   void choose_triggers(const std::vector<std::string>& texts);
   // Once every rule is analysed: the regexes RE2 rejected, as errors.
   void report_rule_errors(const RuleAnalysis& analysis, std::vector<intents::Diagnostic>& diagnostics) const;
-  // Builds the example index; appends each example's normalised text to
-  // `texts`.
-  void index_examples(std::vector<std::string>& texts);
+  // The pack's examples, intent by intent, normalised by whichever threads
+  // are free (normalising reads the normaliser, which nothing changes
+  // meanwhile); `done` counts those finished.
+  struct ExampleWork {
+    std::vector<const std::string*> texts;
+    std::vector<Normalized> normalized;
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+  };
+  void normalise_examples(ExampleWork& work) const;
+  // Once every example is normalised (it waits for the last): builds the
+  // example index and appends each example's normalised text to `texts`.
+  void index_examples(ExampleWork& work, std::vector<std::string>& texts);
   std::string canonical(const std::string& word) const;
   std::vector<std::string> canonical_words(const std::vector<std::string>& words) const;
   struct Scratch;

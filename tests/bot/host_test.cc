@@ -3,6 +3,8 @@
 #include <fstream>
 
 #include "bot_fixture.h"
+#include "intents/pack_cache.h"
+#include "matcher/rule_memo.h"
 
 using namespace parley;
 using parley::testing::BotFixture;
@@ -78,4 +80,41 @@ TEST_CASE("reload swaps in new content; a broken pack keeps the old one") {
   CHECK(s.code() == ErrorCode::kInvalidContent);
   CHECK(contains(s.message(), "zz-broken.yaml:3:5"));
   CHECK(bot->respond("after", "where is my order").intent == "order_status");
+}
+
+TEST_CASE("with a cache directory, a restart and a reload after an edit read what they can from it") {
+  BotFixture f;
+  const fs::path pack = f.dir() / "intents" / "en";
+  fs::create_directories(pack);
+  for (const auto& entry : fs::directory_iterator(parley::testing::source_root() + "/intents/en")) {
+    fs::copy_file(entry.path(), pack / entry.path().filename());
+  }
+  BotOptions options;
+  options.intents = (f.dir() / "intents").string();
+  options.store = f.store_path();
+  options.cache_directory = (f.dir() / "cache").string();
+  const std::string memo = parley::intents::pack_cache_file(pack.string(), options.cache_directory) + ".rules";
+  {
+    auto bot = Bot::open(options);
+    REQUIRE(bot);
+  }
+  REQUIRE(fs::exists(memo));
+  const std::size_t remembered = parley::matcher::RuleMemo::read(memo).size();
+  CHECK(remembered > 1000);
+
+  auto bot = Bot::open(options);  // from the pack cache and the rule memo
+  REQUIRE(bot);
+  CHECK(bot->respond("a", "where is my order").intent == "order_status");
+
+  // A writer adds an intent: the reload sees it, and the memo learns its rule.
+  std::ofstream(pack / "zz-pirate.yaml") << "intents:\n"
+                                            "  - id: pirate_greeting\n"
+                                            "    description: Hello, the pirate way.\n"
+                                            "    patterns: ['\\bahoy,? matey\\b']\n"
+                                            "    examples: [ahoy matey, ahoy there matey]\n";
+  REQUIRE(bot->reload().ok());
+  CHECK(bot->respond("b", "ahoy matey").intent == "pirate_greeting");
+  const parley::matcher::RuleMemo after = parley::matcher::RuleMemo::read(memo);
+  CHECK(after.find(R"(\bahoy,? matey\b)") != nullptr);
+  CHECK(after.size() == remembered + 1);
 }
