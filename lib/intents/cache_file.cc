@@ -103,25 +103,31 @@ std::size_t Reader::count() {
   return static_cast<std::size_t>(n);
 }
 
-std::uint64_t build_identity() {
-  static const std::uint64_t identity = [] {
-    struct stat st {};
-    Dl_info info{};
-    const bool found = ::dladdr(reinterpret_cast<void*>(&build_identity), &info) != 0 &&
-                       info.dli_fname != nullptr && ::stat(info.dli_fname, &st) == 0;
-    // A program's own path may be relative to where it started.
-    if (!found && ::stat("/proc/self/exe", &st) != 0) return std::uint64_t{0};
-    const std::uint64_t fields[] = {static_cast<std::uint64_t>(st.st_size),
-                                    static_cast<std::uint64_t>(st.st_mtim.tv_sec),
-                                    static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
-                                    static_cast<std::uint64_t>(st.st_ino),
-                                    static_cast<std::uint64_t>(st.st_dev)};
-    const std::uint64_t h =
-        text::hash_bytes(std::string_view(reinterpret_cast<const char*>(fields), sizeof fields));
-    return h == 0 ? std::uint64_t{1} : h;
-  }();
-  return identity;
+namespace {
+
+std::uint64_t IdentityOfThisBinary() {
+  struct stat st {};
+  Dl_info info{};
+  const bool found = ::dladdr(reinterpret_cast<void*>(&build_identity), &info) != 0 &&
+                     info.dli_fname != nullptr && ::stat(info.dli_fname, &st) == 0;
+  // A program's own path may be relative to where it started.
+  if (!found && ::stat("/proc/self/exe", &st) != 0) return 0;
+  const std::uint64_t fields[] = {static_cast<std::uint64_t>(st.st_size),
+                                  static_cast<std::uint64_t>(st.st_mtim.tv_sec),
+                                  static_cast<std::uint64_t>(st.st_mtim.tv_nsec),
+                                  static_cast<std::uint64_t>(st.st_ino),
+                                  static_cast<std::uint64_t>(st.st_dev)};
+  const std::uint64_t h = text::hash_bytes(std::string_view(reinterpret_cast<const char*>(fields), sizeof fields));
+  return h == 0 ? 1 : h;
 }
+
+// Taken when the binary is loaded, not at first use: a build installed over
+// this one while it runs must not lend its identity to this one's caches.
+const std::uint64_t kBuildIdentity = IdentityOfThisBinary();
+
+}  // namespace
+
+std::uint64_t build_identity() { return kBuildIdentity; }
 
 std::string_view framed_payload(std::string_view file, const char (&magic)[8], std::uint64_t signature) {
   if (file.size() < kHeaderSize || std::memcmp(file.data(), magic, 8) != 0) return {};
