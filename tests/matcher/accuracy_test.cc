@@ -151,8 +151,8 @@ TEST_CASE("the fresh, independently written test set") {
 // figure is the honest estimate of accuracy on real customers. On
 // 2026-11-22: 0.888 (0.848 with the pack it was written against), out of
 // domain 0.953; on 2026-11-23: 0.924, out of domain 0.953; after the sixth
-// set's content round: 0.931, out of domain 0.960. Totals only: its
-// breakdown is not for tuning.
+// set's content round: 0.931, out of domain 0.960; after the ninth's:
+// 0.940, out of domain 0.960. Totals only: its breakdown is not for tuning.
 TEST_CASE("the second blind test set") {
   check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.92, 150, 0.94, /*totals_only=*/true);
 }
@@ -233,7 +233,10 @@ TEST_CASE("every example is classified as its own intent (the pack's built-in te
 // only) after the eighth set's round, measured before anyone looked at it:
 // 0.961 (769/800; 7 ambiguous, 17 fallbacks, 7 wrong intents), out of
 // domain 0.960 (its writer's messages are tidier than the seventh's and
-// eighth's; the first-sight figure is not comparable across writers).
+// eighth's; the first-sight figure is not comparable across writers). Its
+// failure kinds were then worked on the same day: 1.000, out of domain
+// 0.973 (a tuned figure: the blind set moved 747 -> 752, the untuned
+// seventh stayed at 706); it stays as a floor.
 TEST_CASE("the ninth written set") {
-  check_written_set("ninth", "/tests/data/en-ninth", 40 * 20, 0.95, 150, 0.94);
+  check_written_set("ninth", "/tests/data/en-ninth", 40 * 20, 0.97, 150, 0.97);
 }
