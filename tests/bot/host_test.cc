@@ -42,13 +42,24 @@ TEST_CASE("a host action that throws is apologised for and handed over") {
   CHECK(traced);
 }
 
-TEST_CASE("reload swaps in new content; a broken pack keeps the old one") {
-  BotFixture f;
+namespace {
+
+// A copy of the English pack in the fixture's directory (intents/en), for
+// tests that edit it; returns its path.
+fs::path CopyEnglishPack(const BotFixture& f) {
   const fs::path pack = f.dir() / "intents" / "en";
   fs::create_directories(pack);
   for (const auto& entry : fs::directory_iterator(parley::testing::source_root() + "/intents/en")) {
     fs::copy_file(entry.path(), pack / entry.path().filename());
   }
+  return pack;
+}
+
+}  // namespace
+
+TEST_CASE("reload swaps in new content; a broken pack keeps the old one") {
+  BotFixture f;
+  const fs::path pack = CopyEnglishPack(f);
   BotOptions options;
   options.intents = (f.dir() / "intents").string();
   options.store = f.store_path();
@@ -84,11 +95,7 @@ TEST_CASE("reload swaps in new content; a broken pack keeps the old one") {
 
 TEST_CASE("with a cache directory, a restart and a reload after an edit read what they can from it") {
   BotFixture f;
-  const fs::path pack = f.dir() / "intents" / "en";
-  fs::create_directories(pack);
-  for (const auto& entry : fs::directory_iterator(parley::testing::source_root() + "/intents/en")) {
-    fs::copy_file(entry.path(), pack / entry.path().filename());
-  }
+  const fs::path pack = CopyEnglishPack(f);
   BotOptions options;
   options.intents = (f.dir() / "intents").string();
   options.store = f.store_path();
