@@ -389,27 +389,30 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
 
 void IntentMatcher::analyse_rules(RuleAnalysis& analysis) {
   for (size_t r; (r = analysis.next++) < regexes_.size();) {
-    if (analysis.memoised[r]) {
-      // Nothing to do.
-    } else if (analysis.whole[r]) {
-      // A set of one: it parses and compiles nothing, and frees the parse
-      // at once (one set of every regex held them all to the end).
-      re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);
-      if (validator.Add(regexes_[r]->source, &analysis.errors[r]) >= 0) {
-        analysis.errors[r].clear();
-        analysis.facts[r].validated = true;
-      } else if (analysis.errors[r].empty()) {
-        analysis.errors[r] = "invalid";
-      }
-    }
-    if (analysis.part[r] && analysis.errors[r].empty() && !analysis.memoised[r]) {
-      analysis.facts[r].required = required_literals(regexes_[r]->source);
-      analysis.facts[r].prefixes = anchored_prefixes(regexes_[r]->source);
-      analysis.facts[r].analysed = true;
-    }
+    if (!analysis.memoised[r]) analyse_rule(r, analysis);
     // The last increment sees every other thread's results (one chain of
     // read-modify-writes on `done`).
     if (++analysis.done == regexes_.size()) build_filter(analysis);
+  }
+}
+
+void IntentMatcher::analyse_rule(std::size_t r, RuleAnalysis& analysis) const {
+  RuleFacts& facts = analysis.facts[r];
+  if (analysis.whole[r]) {
+    // A set of one: it parses and compiles nothing, and frees the parse
+    // at once (one set of every regex held them all to the end).
+    re2::RE2::Set validator(RuleOptions(), RE2::UNANCHORED);
+    if (validator.Add(regexes_[r]->source, &analysis.errors[r]) < 0) {
+      if (analysis.errors[r].empty()) analysis.errors[r] = "invalid";
+      return;
+    }
+    analysis.errors[r].clear();
+    facts.validated = true;
+  }
+  if (analysis.part[r]) {
+    facts.required = required_literals(regexes_[r]->source);
+    facts.prefixes = anchored_prefixes(regexes_[r]->source);
+    facts.analysed = true;
   }
 }
 

@@ -154,6 +154,9 @@ class IntentMatcher {
   // while another indexes the examples. The thread that finishes the last
   // one builds the filter (build_filter), which touches nothing else.
   void analyse_rules(RuleAnalysis& analysis);
+  // Validates regex `r` (if a whole rule's) and reads its literals and
+  // prefixes (if a part's, and valid) into `analysis`.
+  void analyse_rule(std::size_t r, RuleAnalysis& analysis) const;
   void build_filter(const RuleAnalysis& analysis);
   // Fills `analysis` from the memo in `file`; writes the memo back once
   // compiled cleanly, if anything was analysed afresh.
