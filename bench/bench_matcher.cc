@@ -46,9 +46,10 @@ std::shared_ptr<const matcher::IntentMatcher> compile_or_die(intents::Pack pack,
   return m;
 }
 
-intents::Pack load_or_die(const std::string& directory) {
+// From the YAML, or through the pack cache in `cache_directory` (if given).
+intents::Pack load_or_die(const std::string& directory, const std::string& cache_directory = {}) {
   std::vector<intents::Diagnostic> diagnostics;
-  intents::Pack pack = intents::load_pack(directory, diagnostics);
+  intents::Pack pack = intents::load_pack_cached(directory, cache_directory, diagnostics);
   if (intents::has_errors(diagnostics)) {
     std::fprintf(stderr, "bench_matcher: %s\n", intents::format_all(diagnostics).c_str());
     std::exit(1);
@@ -177,19 +178,10 @@ int main(int argc, char** argv) {
   {
     char cache_template[] = "/tmp/parley-bench-cache-XXXXXX";
     if (const char* cache_dir = mkdtemp(cache_template)) {
-      auto load_cached = [&] {
-        std::vector<intents::Diagnostic> diagnostics;
-        intents::Pack pack = intents::load_pack_cached(pack_dir, cache_dir, diagnostics);
-        if (intents::has_errors(diagnostics)) {
-          std::fprintf(stderr, "bench_matcher: %s\n", intents::format_all(diagnostics).c_str());
-          std::exit(1);
-        }
-        return pack;
-      };
       // Run 0 writes the caches. The second: a reload after an edit, which
       // reads the YAML again but finds most rules in the memo.
-      const std::string rule_memo = intents::pack_cache_file(pack_dir, cache_dir) + ".rules";
-      time_load_and_compile(" from the pack cache", load_cached, rule_memo);
+      const std::string rule_memo = intents::rule_memo_file(pack_dir, cache_dir);
+      time_load_and_compile(" from the pack cache", [&] { return load_or_die(pack_dir, cache_dir); }, rule_memo);
       time_load_and_compile(" from the YAML, rules memoised", [&] { return load_or_die(pack_dir); }, rule_memo);
       std::filesystem::remove_all(cache_dir);
     }

@@ -86,9 +86,8 @@ Result<std::shared_ptr<const Content>> load_content(const std::string& directory
   auto content = std::make_shared<Content>();
   content->directory = directory;
   content->renderer = std::make_unique<dialogue::Renderer>(pack, diagnostics);
-  // Beside the pack's cache: what compiling learnt about its rules.
   const std::string rule_memo =
-      cache_directory.empty() ? std::string() : intents::pack_cache_file(directory, cache_directory) + ".rules";
+      cache_directory.empty() ? std::string() : intents::rule_memo_file(directory, cache_directory);
   content->matcher = matcher::IntentMatcher::compile(std::move(pack), diagnostics, rule_memo);
   if (!content->matcher || intents::has_errors(diagnostics)) {
     return Status(ErrorCode::kInvalidContent, intents::format_all(diagnostics));

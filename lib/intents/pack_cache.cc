@@ -181,6 +181,10 @@ std::string pack_cache_file(const std::string& directory, const std::string& cac
   return (fs::path(cache_directory) / name).string();
 }
 
+std::string rule_memo_file(const std::string& directory, const std::string& cache_directory) {
+  return pack_cache_file(directory, cache_directory) + ".rules";
+}
+
 Pack load_pack_cached(const std::string& directory, const std::string& cache_directory,
                       std::vector<Diagnostic>& diagnostics) {
   if (cache_directory.empty()) return load_pack(directory, diagnostics);

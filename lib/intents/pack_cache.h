@@ -30,6 +30,10 @@ Pack load_pack_cached(const std::string& directory, const std::string& cache_dir
 // The cache file load_pack_cached() uses for `directory`.
 std::string pack_cache_file(const std::string& directory, const std::string& cache_directory);
 
+// Beside it: the file where compiling keeps what it learnt about the pack's
+// rules (IntentMatcher::compile's `rule_memo_file`, matcher/rule_memo.h).
+std::string rule_memo_file(const std::string& directory, const std::string& cache_directory);
+
 }  // namespace parley::intents
 
 #endif  // PARLEY_INTENTS_PACK_CACHE_H_

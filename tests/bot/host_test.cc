@@ -100,7 +100,7 @@ TEST_CASE("with a cache directory, a restart and a reload after an edit read wha
   options.intents = (f.dir() / "intents").string();
   options.store = f.store_path();
   options.cache_directory = (f.dir() / "cache").string();
-  const std::string memo = parley::intents::pack_cache_file(pack.string(), options.cache_directory) + ".rules";
+  const std::string memo = parley::intents::rule_memo_file(pack.string(), options.cache_directory);
   {
     auto bot = Bot::open(options);
     REQUIRE(bot);
