@@ -1,9 +1,12 @@
-// Where the matches of a regular expression must begin: the cheap test
-// that turns down, before RE2 runs, a rule anchored at the start of the
-// text ("^ ?(?:hi+|hello|hey)...") on a message that begins otherwise.
+// Where the matches of a regular expression must begin and end: the cheap
+// tests that turn down, before RE2 runs, a rule anchored at the start of the
+// text ("^ ?(?:hi+|hello|hey)...") on a message that begins otherwise, or
+// one anchored at its end ("...(?: please| pls)? ?$") on a message that
+// ends otherwise.
 #ifndef PARLEY_MATCHER_ANCHORS_H_
 #define PARLEY_MATCHER_ANCHORS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,6 +21,18 @@ namespace parley::matcher {
 // has a top-level '|', a class or quoting, or an alternative that may
 // begin with anything. Shortest forms only ("y" stands for "yes" too).
 std::vector<std::string> anchored_prefixes(std::string_view regex);
+
+// When every match of `regex` (RE2 syntax, case-sensitive, not multi-line)
+// ends at the end of the text, its last element being an unescaped '$':
+// strings one of which such a text ends with ("^(?:thanks|ta)(?: mate)? ?$"
+// -> " mate", "ta", "thanks", and each with a space after). Empty when that is
+// not so or not known: no final '$', a top-level '|', flags or quoting, or
+// an alternative that may end with a class, '.', an anchor or nothing.
+// Shortest forms only ("ks" stands for "thanks" too), at most the last
+// kMaxAnchoredSuffix bytes of each, and at most kMaxAnchoredSuffixes of them.
+inline constexpr std::size_t kMaxAnchoredSuffix = 8;
+inline constexpr std::size_t kMaxAnchoredSuffixes = 256;
+std::vector<std::string> anchored_suffixes(std::string_view regex);
 
 // Many sets of prefixes (anchored_prefixes of many regexes) tested at once:
 // one walk along a text's first bytes says which sets it begins with a
@@ -35,13 +50,21 @@ class PrefixIndex {
   // with, shorter members first.
   template <typename Visit>
   void for_each_passed(std::string_view text, Visit&& visit) const {
+    walk(text.size(), [text](std::size_t i) { return text[i]; }, visit);
+  }
+
+ private:
+  friend class SuffixIndex;
+  // The walk along bytes byte_at(0), byte_at(1)... of a text of `size`.
+  template <typename ByteAt, typename Visit>
+  void walk(std::size_t size, ByteAt&& byte_at, Visit&& visit) const {
     if (nodes_.empty()) return;
     std::uint32_t node = 0;
     for (std::size_t i = 0;; ++i) {
       const Node& n = nodes_[node];
       for (std::uint32_t k = n.sets_begin; k < n.sets_end; ++k) visit(sets_[k]);
-      if (i == text.size()) return;
-      const auto byte = static_cast<unsigned char>(text[i]);
+      if (i == size) return;
+      const auto byte = static_cast<unsigned char>(byte_at(i));
       node = kNoNode;
       if (i == 0) {
         node = root_children_[byte];
@@ -57,7 +80,6 @@ class PrefixIndex {
     }
   }
 
- private:
   static constexpr std::uint32_t kNoNode = UINT32_MAX;
   struct Node {
     std::uint32_t edges_begin = 0, edges_end = 0;  // into edges_ (unused at the root)
@@ -71,6 +93,26 @@ class PrefixIndex {
   std::vector<Edge> edges_;
   std::vector<std::uint32_t> sets_;
   std::uint32_t root_children_[256] = {};  // the root's edges by byte (most texts stop there)
+};
+
+// Many sets of suffixes (anchored_suffixes of many regexes) tested at once,
+// as PrefixIndex tests prefixes: a PrefixIndex of the reversed members,
+// walked from a text's last byte back.
+class SuffixIndex {
+ public:
+  SuffixIndex() = default;
+  explicit SuffixIndex(const std::vector<std::vector<std::string>>& sets);
+
+  // Calls visit(k) once for every set k one of whose members `text` ends
+  // with, shorter members first.
+  template <typename Visit>
+  void for_each_passed(std::string_view text, Visit&& visit) const {
+    const std::size_t last = text.size() - 1;
+    reversed_.walk(text.size(), [text, last](std::size_t i) { return text[last - i]; }, visit);
+  }
+
+ private:
+  PrefixIndex reversed_;
 };
 
 }  // namespace parley::matcher

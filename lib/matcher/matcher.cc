@@ -251,6 +251,7 @@ struct IntentMatcher::Scratch {
   std::vector<int> literals;             // literals found in the text
   text::StampSet present, considered;    // literals in the text; parts looked at
   text::StampSet begins_right;           // prefix tests the text passes
+  text::StampSet ends_right;             // suffix tests the text passes
   MessageTerms terms;
   std::vector<std::string> unknown;      // canonical words no example uses
   std::vector<float> dots;               // per example, zero between messages
@@ -412,6 +413,7 @@ void IntentMatcher::analyse_rule(std::size_t r, RuleAnalysis& analysis) const {
   if (analysis.part[r]) {
     facts.required = required_literals(regexes_[r]->source);
     facts.prefixes = anchored_prefixes(regexes_[r]->source);
+    facts.suffixes = anchored_suffixes(regexes_[r]->source);
     facts.analysed = true;
   }
 }
@@ -455,7 +457,7 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   // Every required literal once; each part's groups in group_literals_.
   std::vector<std::string> literals;
   text::StringMap<std::uint32_t> literal_ids;
-  std::vector<std::vector<std::string>> prefix_sets;  // by prefix test
+  std::vector<std::vector<std::string>> prefix_sets, suffix_sets;  // by test
   for (Part& part : parts_) {
     part.literals_begin = static_cast<std::uint32_t>(group_literals_.size());
     part.groups_begin = static_cast<std::uint32_t>(group_ends_.size());
@@ -473,14 +475,40 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
       group_ends_.push_back(static_cast<std::uint32_t>(group_literals_.size()));
     }
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
-    if (!analysis.facts[part.regex].prefixes.empty()) {
-      part.prefix_test = static_cast<std::uint32_t>(prefix_sets.size());
-      prefix_sets.push_back(analysis.facts[part.regex].prefixes);
-      prefix_test_parts_.push_back(static_cast<std::uint32_t>(&part - parts_.data()));
+  }
+  // Anchor tests are numbered with those that decide a part alone first:
+  // a prefix test of a part requiring no literal, a suffix test of one
+  // requiring no literal nor prefix. The walks know them by number (the
+  // parts, read at random, would miss the cache).
+  for (const bool deciding : {true, false}) {
+    for (std::uint32_t p = 0; p < parts_.size(); ++p) {
+      Part& part = parts_[p];
+      const RuleFacts& facts = analysis.facts[part.regex];
+      const bool literal_free = part.groups_begin == part.groups_end;
+      if (!facts.prefixes.empty() && literal_free == deciding) {
+        part.prefix_test = static_cast<std::uint32_t>(prefix_sets.size());
+        prefix_sets.push_back(facts.prefixes);
+      }
+      if (!facts.suffixes.empty() && (literal_free && facts.prefixes.empty()) == deciding) {
+        part.suffix_test = static_cast<std::uint32_t>(suffix_sets.size());
+        suffix_sets.push_back(facts.suffixes);
+        if (deciding) suffix_decides_.push_back(p);
+      }
+    }
+  }
+  // In part order, as their prefix tests were numbered (and now that their
+  // suffix tests are).
+  for (std::uint32_t p = 0; p < parts_.size(); ++p) {
+    const Part& part = parts_[p];
+    if (part.prefix_test < kNoAnchorTest && part.groups_begin == part.groups_end) {
+      prefix_decides_.push_back(DecidedPart{p, part.suffix_test});
     }
   }
   literals_ = text::LiteralFinder(literals);
   prefixes_ = PrefixIndex(prefix_sets);
+  suffixes_ = SuffixIndex(suffix_sets);
+  prefix_test_count_ = static_cast<std::uint32_t>(prefix_sets.size());
+  suffix_test_count_ = static_cast<std::uint32_t>(suffix_sets.size());
   std::vector<std::uint32_t> users(regexes_.size(), 0);
   for (const Part& part : parts_) ++users[part.regex];
   for (Part& part : parts_) part.shared_regex = users[part.regex] > 1;
@@ -503,7 +531,7 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
   for (std::uint32_t p = 0; p < parts_.size(); ++p) {
     Part& part = parts_[p];
     if (part.groups_begin == part.groups_end) {
-      if (part.prefix_test == kNoPrefixTest) always_run_.push_back(p);
+      if (part.prefix_test == kNoAnchorTest && part.suffix_test == kNoAnchorTest) always_run_.push_back(p);
       continue;
     }
     groups.clear();
@@ -559,6 +587,7 @@ void IntentMatcher::choose_triggers(const std::vector<std::string>& texts) {
       std::uint32_t* out = checks_.data() + filled[*l];
       *out++ = p;
       *out++ = part.prefix_test;
+      *out++ = part.suffix_test;
       *out++ = record_size(part) - kCheckHeader;
       for (std::uint32_t g = part.groups_begin + 1; g < part.groups_end; ++g) {
         *out++ = group_ends_[g] - group_ends_[g - 1];
@@ -726,14 +755,25 @@ bool IntentMatcher::part_matches(std::size_t part, std::string_view text, Scratc
 void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) const {
   std::vector<std::uint32_t>& out = scratch.candidates;
   out.clear();
-  // The anchored parts whose beginning the text has: those requiring no
-  // literal are candidates now, the others if their literals are found.
+  // The anchored parts whose end, then whose beginning, the text has:
+  // those requiring no literal are candidates now (when the text has both,
+  // if both are asked for), the others if their literals are found.
+  text::StampSet& ends_right = scratch.ends_right;
+  ends_right.reset(suffix_test_count_);
+  suffixes_.for_each_passed(text, [&](std::uint32_t test) {
+    ends_right.insert(test);
+    if (test < suffix_decides_.size()) out.push_back(suffix_decides_[test]);
+  });
+  auto ends_well = [&ends_right](std::uint32_t suffix_test) {
+    return suffix_test == kNoAnchorTest || ends_right.contains(suffix_test);
+  };
   text::StampSet& begins_right = scratch.begins_right;
-  begins_right.reset(prefix_test_parts_.size());
+  begins_right.reset(prefix_test_count_);
   prefixes_.for_each_passed(text, [&](std::uint32_t test) {
     begins_right.insert(test);
-    const std::uint32_t p = prefix_test_parts_[test];
-    if (parts_[p].groups_begin == parts_[p].groups_end) out.push_back(p);
+    if (test < prefix_decides_.size() && ends_well(prefix_decides_[test].suffix_test)) {
+      out.push_back(prefix_decides_[test].part);
+    }
   });
   std::vector<int>& found = scratch.literals;
   literals_.find(text, found);
@@ -746,11 +786,12 @@ void IntentMatcher::candidate_parts(std::string_view text, Scratch& scratch) con
     const std::uint32_t* record = checks_.data() + trigger_begin_[static_cast<size_t>(literal)];
     const std::uint32_t* const last = checks_.data() + trigger_begin_[static_cast<size_t>(literal) + 1];
     while (record != last) {
-      const std::uint32_t p = record[0], prefix_test = record[1];
+      const std::uint32_t p = record[0], prefix_test = record[1], suffix_test = record[2];
       const std::uint32_t* group = record + kCheckHeader;
-      const std::uint32_t* const record_end = group + record[2];
+      const std::uint32_t* const record_end = group + record[3];
       record = record_end;
-      if (prefix_test != kNoPrefixTest && !begins_right.contains(prefix_test)) continue;
+      if (prefix_test != kNoAnchorTest && !begins_right.contains(prefix_test)) continue;
+      if (!ends_well(suffix_test)) continue;
       if (!considered.insert(p)) continue;
       // The trigger group is present; every other one must be too.
       bool all_present = true;

@@ -137,7 +137,8 @@ class IntentMatcher {
 
   // Per distinct regex (regexes_): for a rule's whole regex, RE2's error if
   // it does not parse; for a part, the literals it requires (rule_filter.h)
-  // and, if it is anchored at the start, its prefixes (anchors.h). Threads
+  // and, if it is anchored at the start or end, its prefixes or suffixes
+  // (anchors.h). Threads
   // share the work through `next`; `done` counts regexes finished.
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
@@ -155,7 +156,7 @@ class IntentMatcher {
   // one builds the filter (build_filter), which touches nothing else.
   void analyse_rules(RuleAnalysis& analysis);
   // Validates regex `r` (if a whole rule's) and reads its literals and
-  // prefixes (if a part's, and valid) into `analysis`.
+  // anchors (if a part's, and valid) into `analysis`.
   void analyse_rule(std::size_t r, RuleAnalysis& analysis) const;
   void build_filter(const RuleAnalysis& analysis);
   // Fills `analysis` from the memo in `file`; writes the memo back once
@@ -237,11 +238,12 @@ class IntentMatcher {
     // such as a veto many intents carry): its verdict on a message is kept
     // for them.
     bool shared_regex = false;
-    // A part anchored at the start of the text: its prefix test, which
-    // says which texts it may match (kNoPrefixTest: no such condition).
-    std::uint32_t prefix_test = kNoPrefixTest;
+    // A part anchored at the start (end) of the text: its prefix (suffix)
+    // test, which says which texts it may match (kNoAnchorTest: none).
+    std::uint32_t prefix_test = kNoAnchorTest;
+    std::uint32_t suffix_test = kNoAnchorTest;
   };
-  static constexpr std::uint32_t kNoPrefixTest = UINT32_MAX;
+  static constexpr std::uint32_t kNoAnchorTest = UINT32_MAX;
   const RE2& rule_regex(std::size_t rule) const;
   // Whether part `part`'s regex matches `text` (the normalised message);
   // a shared regex runs once per message (scratch.regex_tried is reset for
@@ -263,17 +265,30 @@ class IntentMatcher {
   // is what a match reads).
   std::vector<std::uint32_t> group_literals_;  // literal ids, group by group, part by part
   std::vector<std::uint32_t> group_ends_;      // per group: its end in group_literals_
-  // Prefix test t: the text begins with one of the prefixes of part
-  // prefix_test_parts_[t], anchored at the start (anchors.h).
+  // Prefix test t: the text begins with one of the prefixes of a part
+  // anchored at the start (Part::prefix_test; anchors.h); suffix test t:
+  // it ends with one of the suffixes of a part anchored at the end.
   PrefixIndex prefixes_;
-  std::vector<std::uint32_t> prefix_test_parts_;
+  SuffixIndex suffixes_;
+  std::uint32_t prefix_test_count_ = 0, suffix_test_count_ = 0;
+  // The parts the anchor tests alone decide (they require no literal),
+  // by test: the first prefix tests are those of prefix_decides_ (whose
+  // suffix test, if any, must pass too), the first suffix tests those of
+  // suffix_decides_ (parts with no prefix test).
+  struct DecidedPart {
+    std::uint32_t part;
+    std::uint32_t suffix_test;
+  };
+  std::vector<DecidedPart> prefix_decides_;
+  std::vector<std::uint32_t> suffix_decides_;
   // Per literal: checks_[begin, next begin) holds a record for each part it
-  // triggers: the part, its prefix test, the number of words that follow,
-  // then for each of its other groups the group's size and literals.
+  // triggers: the part, its prefix test, its suffix test, the number of
+  // words that follow, then for each of its other groups the group's size
+  // and literals.
   std::vector<std::uint32_t> trigger_begin_;
   std::vector<std::uint32_t> checks_;
-  static constexpr std::uint32_t kCheckHeader = 3;
-  std::vector<std::uint32_t> always_run_;     // parts requiring no literal nor a beginning
+  static constexpr std::uint32_t kCheckHeader = 4;
+  std::vector<std::uint32_t> always_run_;     // parts requiring no literal, beginning nor end
   std::vector<std::uint32_t> first_pattern_;  // per intent
   std::unordered_map<std::string, std::string> canonical_;  // synonym member -> "@class"
   text::FrozenStringMap<std::uint32_t> term_ids_;       // canonical word -> index into terms_

@@ -9,7 +9,7 @@ namespace cache = intents::cache;
 
 // Bump when what the analysis computes, or the layout below, changes
 // without a new build (a memo of another build is never read).
-constexpr std::uint64_t kFormatVersion = 1;
+constexpr std::uint64_t kFormatVersion = 2;
 constexpr char kMagic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'R', 'M'};
 
 std::uint64_t Signature() { return cache::build_identity() ^ (kFormatVersion << 1); }
@@ -38,6 +38,8 @@ RuleMemo RuleMemo::read(const std::string& file) {
     }
     facts.prefixes.resize(in.count());
     for (auto& prefix : facts.prefixes) in(prefix);
+    facts.suffixes.resize(in.count());
+    for (auto& suffix : facts.suffixes) in(suffix);
   }
   if (!in.ok() || !in.at_end()) memo.facts_.clear();
   return memo;
@@ -59,6 +61,8 @@ bool RuleMemo::write(const std::string& file,
     }
     out.number(f->prefixes.size());
     for (const auto& prefix : f->prefixes) out(prefix);
+    out.number(f->suffixes.size());
+    for (const auto& suffix : f->suffixes) out(suffix);
   }
   return cache::write_framed(file, kMagic, Signature(), out.bytes());
 }

@@ -1,7 +1,8 @@
 // What compiling learns about each regex of a pack's rules, kept in a file
 // so that compiling the same rules again (a restart, or a reload after an
 // edit that left most rules as they were) skips that analysis: checking the
-// regex with RE2 and reading its literals and anchored prefixes, half of
+// regex with RE2 and reading its literals and anchored prefixes and
+// suffixes, half of
 // compiling the English pack.
 //
 // The facts are a function of the regex text alone (and of the build, which
@@ -24,6 +25,7 @@ struct RuleFacts {
   bool analysed = false;   // the two below were computed
   std::vector<std::vector<std::string>> required;  // required_literals()
   std::vector<std::string> prefixes;               // anchored_prefixes()
+  std::vector<std::string> suffixes;               // anchored_suffixes()
 };
 
 class RuleMemo {

@@ -107,3 +107,100 @@ TEST_CASE("no rule part of the English pack is turned down on a text it matches"
   CHECK(sets.size() >= 20);
   CHECK(matches > 200);
 }
+
+using parley::matcher::anchored_suffixes;
+using parley::matcher::SuffixIndex;
+
+TEST_CASE("anchored suffixes of regexes anchored at the end") {
+  CHECK(anchored_suffixes("^thanks$") == Strings{"thanks"});
+  CHECK(anchored_suffixes("thanks ?$") == Strings{"thanks", "thanks "});
+  CHECK(anchored_suffixes("^(?:thanks|ta)(?: mate)? ?$") ==
+        Strings{" mate", " mate ", "ta", "ta ", "thanks", "thanks "});
+  CHECK(anchored_suffixes("^ ?(?:a |my )?refund(?: please| pls)* ?$") ==
+        Strings{" please", " please ", " pls", " pls ", "refund", "refund "});
+  CHECK(anchored_suffixes("\\bhelp\\b$") == Strings{"help"});
+  CHECK(anchored_suffixes("(?P<n>ok|yes)\\.?$") == Strings{"ok", "ok.", "yes", "yes."});
+  CHECK(anchored_suffixes("(?:bye+|cya)$") == Strings{"cya", "e"});
+  CHECK(anchored_suffixes("^a(?:b|c)+$") == Strings{"b", "c"});
+  CHECK(anchored_suffixes("^(?:a|(?:b|c)d)$") == Strings{"a", "d"});
+  CHECK(anchored_suffixes("x{2}$") == Strings{"x"});
+  CHECK(anchored_suffixes("where is my parcel$") == Strings{"y parcel"});  // the last 8 bytes
+  CHECK(anchored_suffixes("\\?$") == Strings{"?"});
+  CHECK(anchored_suffixes("^ ?\\d+ ?$") ==
+        Strings{"0", "0 ", "1", "1 ", "2", "2 ", "3", "3 ", "4", "4 ", "5", "5 ", "6", "6 ", "7", "7 ", "8", "8 ", "9", "9 "});
+  CHECK(anchored_suffixes("no \\d?$") == Strings{"no ", "no 0", "no 1", "no 2", "no 3", "no 4", "no 5", "no 6", "no 7",
+                                                   "no 8", "no 9"});
+}
+
+TEST_CASE("no suffixes where a match may end elsewhere, or with anything") {
+  for (const char* regex : {"thanks", "thanks\\b", "(?: |$)", "a$|b", "^a|b$", "(?:a|b)$|c", "^(?:a|)$",
+                            "^(?:a)?$", "^ ?\\w+ ?$", "[ab]$", "a.$", "(?i)a$", "^(?:a|b$", "\\Qa$",
+                            "a\\$", "(?:a|\\w)$", "^a(?:b)*$x", "(?m)a$", "a(?:\\pL)$", "", "$", "^$",
+                            "a\xc3\xa9?$",
+                            "hi(?:x{0,2})$"}) {  // the group may match nothing: not read further
+    INFO("regex: " << regex);
+    CHECK(anchored_suffixes(regex).empty());
+  }
+}
+
+TEST_CASE("SuffixIndex: the sets a text ends with a member of") {
+  const SuffixIndex index({{"ks", "ta "}, {"s"}, {"hanks", "z"}, {}, {"thanks"}});
+  std::vector<std::uint32_t> passed;
+  auto passed_by = [&](std::string_view text) {
+    passed.clear();
+    index.for_each_passed(text, [&](std::uint32_t set) { passed.push_back(set); });
+    return passed;
+  };
+  CHECK(passed_by("ok thanks") == Sets{1, 0, 2, 4});  // shorter members first
+  CHECK(passed_by("ta ") == Sets{0});
+  CHECK(passed_by("ta").empty());
+  CHECK(passed_by("quiz") == Sets{2});
+  CHECK(passed_by("").empty());
+  CHECK(passed_by("\xff\x80").empty());
+  std::vector<std::uint32_t> none;
+  SuffixIndex().for_each_passed("anything", [&](std::uint32_t set) { none.push_back(set); });
+  CHECK(none.empty());
+}
+
+TEST_CASE("no rule part of the English pack is turned down on a text it matches, by its end") {
+  const parley::testing::PackTexts pack = parley::testing::load_english_pack_texts();
+  std::vector<Strings> sets;
+  std::vector<std::string> parts;
+  for (const auto& regex : pack.regexes) {
+    for (const auto& part : parley::matcher::top_level_alternatives(regex)) {
+      Strings suffixes = anchored_suffixes(part);
+      if (suffixes.empty()) continue;
+      sets.push_back(std::move(suffixes));
+      parts.push_back(part);
+    }
+  }
+  const SuffixIndex index(sets);
+  std::vector<std::unique_ptr<RE2>> regexes;
+  for (const auto& part : parts) {
+    regexes.push_back(std::make_unique<RE2>(part));
+    REQUIRE(regexes.back()->ok());
+  }
+  std::size_t turned_down = 0, matches = 0;
+  std::vector<std::string> failures;
+  std::vector<char> passed(sets.size());
+  for (const auto& text : pack.texts) {
+    std::fill(passed.begin(), passed.end(), 0);
+    index.for_each_passed(text, [&](std::uint32_t set) {
+      if (passed[set]++) failures.push_back("set " + std::to_string(set) + " visited twice on '" + text + "'");
+    });
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      bool ends = false;
+      for (const auto& suffix : sets[k]) ends |= text.size() >= suffix.size() && text.ends_with(suffix);
+      if (ends != (passed[k] != 0)) failures.push_back("'" + parts[k] + "' on '" + text + "': index disagrees");
+      turned_down += !ends;
+      if (!RE2::PartialMatch(text, *regexes[k])) continue;
+      ++matches;
+      if (!ends) failures.push_back("'" + parts[k] + "' matches '" + text + "', which ends otherwise");
+    }
+  }
+  MESSAGE(sets.size() << " parts anchored at the end; " << matches << " matches checked; " << turned_down
+                      << " part-text pairs turned down");
+  CHECK_MESSAGE(failures.empty(), failures.size() << " failures, the first: " << (failures.empty() ? "" : failures[0]));
+  CHECK(sets.size() >= 20);
+  CHECK(matches > 200);
+}
