@@ -139,6 +139,7 @@ void SpellChecker::build() {
   word_counts_.clear();
   variants_.clear();
   longest_indexed_ = 0;
+  frozen_counts_ = FrozenStringMap<int>(counts_);
   for (const auto& [word, count] : counts_) {
     if (word.size() < 3 || word.size() > kMaxIndexedLength || HasDigitOrNonAscii(word)) continue;
     longest_indexed_ = std::max(longest_indexed_, word.size());
@@ -179,7 +180,9 @@ void SpellChecker::build() {
 }
 
 int SpellChecker::count(std::string_view word) const {
-  auto it = counts_.find(word);
+  if (const int* count = frozen_counts_.find(word)) return *count;
+  if (frozen_counts_.size() == counts_.size()) return 0;
+  auto it = counts_.find(word);  // added since build()
   return it == counts_.end() ? 0 : it->second;
 }
 

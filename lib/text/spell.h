@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/frozen_map.h"
 #include "text/string_map.h"
 
 namespace parley::text {
@@ -85,6 +86,9 @@ class SpellChecker {
   };
 
   StringMap<int> counts_;
+  // counts_ as of build(), for the look-ups of correcting (a run-on word
+  // of n letters asks for each of its n * (n + 1) / 2 pieces).
+  FrozenStringMap<int> frozen_counts_;
   std::size_t longest_known_ = 0;    // longest word added
   std::size_t longest_indexed_ = 0;  // longest word in the delete index
   std::vector<std::string> words_;   // index -> word, for the delete index

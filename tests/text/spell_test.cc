@@ -186,3 +186,18 @@ TEST_CASE("SpellChecker finds what trying every word finds") {
   }
   CHECK(checked == 3000);
 }
+
+TEST_CASE("SpellChecker::count sums add()'s counts, before and after build()") {
+  SpellChecker spell;
+  spell.add("order", 3);
+  spell.add("track", 2);
+  spell.add("order", 4);
+  CHECK(spell.count("order") == 7);
+  CHECK(spell.count("parcel") == 0);
+  spell.build();
+  CHECK(spell.count("order") == 7);
+  CHECK(spell.count("track") == 2);
+  CHECK(spell.count("parcel") == 0);
+  CHECK(spell.count("") == 0);
+  CHECK(spell.size() == 2);
+}
