@@ -1,7 +1,7 @@
-// Anchored prefixes must never turn down a text a rule matches: checked on
+// Anchored prefixes and suffixes must never turn down a text a rule matches: checked on
 // hand-made regexes and on every rule part of the English pack against
-// every message of its examples and test sets, through the PrefixIndex the
-// matcher uses.
+// every message of its examples and test sets, through the PrefixIndex and
+// SuffixIndex the matcher uses.
 #include "matcher/anchors.h"
 
 #include <doctest/doctest.h>
@@ -64,19 +64,26 @@ TEST_CASE("PrefixIndex: the sets a text begins with a member of") {
   CHECK(Passed(PrefixIndex(std::vector<Strings>{}), "anything").empty());
 }
 
-TEST_CASE("no rule part of the English pack is turned down on a text it matches") {
+// Every rule part of the English pack that `anchors` (anchored_prefixes or
+// anchored_suffixes) gives strings for, tested through `Index` against
+// every message of the pack's examples and test sets: the index passes
+// exactly the texts `has_one` finds a member in, and never turns down a
+// text the part matches.
+template <typename Index>
+void CheckEnglishParts(std::vector<std::string> (*anchors)(std::string_view),
+                       bool (*has_one)(std::string_view text, std::string_view member), const char* where) {
   const parley::testing::PackTexts pack = parley::testing::load_english_pack_texts();
   std::vector<Strings> sets;
   std::vector<std::string> parts;
   for (const auto& regex : pack.regexes) {
     for (const auto& part : parley::matcher::top_level_alternatives(regex)) {
-      Strings prefixes = anchored_prefixes(part);
-      if (prefixes.empty()) continue;
-      sets.push_back(std::move(prefixes));
+      Strings members = anchors(part);
+      if (members.empty()) continue;
+      sets.push_back(std::move(members));
       parts.push_back(part);
     }
   }
-  const PrefixIndex index(sets);
+  const Index index(sets);
   std::vector<std::unique_ptr<RE2>> regexes;
   for (const auto& part : parts) {
     regexes.push_back(std::make_unique<RE2>(part));
@@ -92,20 +99,26 @@ TEST_CASE("no rule part of the English pack is turned down on a text it matches"
     });
     for (std::size_t k = 0; k < sets.size(); ++k) {
       // The index answers what a test of each set alone would.
-      bool begins = false;
-      for (const auto& prefix : sets[k]) begins |= std::string_view(text).substr(0, prefix.size()) == prefix;
-      if (begins != (passed[k] != 0)) failures.push_back("'" + parts[k] + "' on '" + text + "': index disagrees");
-      turned_down += !begins;
+      bool has = false;
+      for (const auto& member : sets[k]) has |= has_one(text, member);
+      if (has != (passed[k] != 0)) failures.push_back("'" + parts[k] + "' on '" + text + "': index disagrees");
+      turned_down += !has;
       if (!RE2::PartialMatch(text, *regexes[k])) continue;
       ++matches;
-      if (!begins) failures.push_back("'" + parts[k] + "' matches '" + text + "', which begins otherwise");
+      if (!has) failures.push_back("'" + parts[k] + "' matches '" + text + "', which " + where + " otherwise");
     }
   }
-  MESSAGE(sets.size() << " anchored parts; " << matches << " matches checked; " << turned_down
+  MESSAGE(sets.size() << " anchored parts (" << std::string(where) << "); " << matches << " matches checked; " << turned_down
                       << " part-text pairs turned down");
   CHECK_MESSAGE(failures.empty(), failures.size() << " failures, the first: " << (failures.empty() ? "" : failures[0]));
   CHECK(sets.size() >= 20);
   CHECK(matches > 200);
+}
+
+TEST_CASE("no rule part of the English pack is turned down on a text it matches") {
+  CheckEnglishParts<PrefixIndex>(
+      anchored_prefixes, [](std::string_view text, std::string_view prefix) { return text.starts_with(prefix); },
+      "begins");
 }
 
 using parley::matcher::anchored_suffixes;
@@ -163,44 +176,7 @@ TEST_CASE("SuffixIndex: the sets a text ends with a member of") {
 }
 
 TEST_CASE("no rule part of the English pack is turned down on a text it matches, by its end") {
-  const parley::testing::PackTexts pack = parley::testing::load_english_pack_texts();
-  std::vector<Strings> sets;
-  std::vector<std::string> parts;
-  for (const auto& regex : pack.regexes) {
-    for (const auto& part : parley::matcher::top_level_alternatives(regex)) {
-      Strings suffixes = anchored_suffixes(part);
-      if (suffixes.empty()) continue;
-      sets.push_back(std::move(suffixes));
-      parts.push_back(part);
-    }
-  }
-  const SuffixIndex index(sets);
-  std::vector<std::unique_ptr<RE2>> regexes;
-  for (const auto& part : parts) {
-    regexes.push_back(std::make_unique<RE2>(part));
-    REQUIRE(regexes.back()->ok());
-  }
-  std::size_t turned_down = 0, matches = 0;
-  std::vector<std::string> failures;
-  std::vector<char> passed(sets.size());
-  for (const auto& text : pack.texts) {
-    std::fill(passed.begin(), passed.end(), 0);
-    index.for_each_passed(text, [&](std::uint32_t set) {
-      if (passed[set]++) failures.push_back("set " + std::to_string(set) + " visited twice on '" + text + "'");
-    });
-    for (std::size_t k = 0; k < sets.size(); ++k) {
-      bool ends = false;
-      for (const auto& suffix : sets[k]) ends |= text.size() >= suffix.size() && text.ends_with(suffix);
-      if (ends != (passed[k] != 0)) failures.push_back("'" + parts[k] + "' on '" + text + "': index disagrees");
-      turned_down += !ends;
-      if (!RE2::PartialMatch(text, *regexes[k])) continue;
-      ++matches;
-      if (!ends) failures.push_back("'" + parts[k] + "' matches '" + text + "', which ends otherwise");
-    }
-  }
-  MESSAGE(sets.size() << " parts anchored at the end; " << matches << " matches checked; " << turned_down
-                      << " part-text pairs turned down");
-  CHECK_MESSAGE(failures.empty(), failures.size() << " failures, the first: " << (failures.empty() ? "" : failures[0]));
-  CHECK(sets.size() >= 20);
-  CHECK(matches > 200);
+  CheckEnglishParts<SuffixIndex>(
+      anchored_suffixes, [](std::string_view text, std::string_view suffix) { return text.ends_with(suffix); },
+      "ends");
 }
