@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -179,4 +180,92 @@ TEST_CASE("no rule part of the English pack is turned down on a text it matches,
   CheckEnglishParts<SuffixIndex>(
       anchored_suffixes, [](std::string_view text, std::string_view suffix) { return text.ends_with(suffix); },
       "ends");
+}
+
+namespace {
+
+// A random regex over a tiny alphabet, with the syntax the anchor readers
+// meet in packs: literals, groups with alternatives (some empty), ?, *, +,
+// counted repeats, \b, \d, '.', and sometimes '^' first and '$' last.
+std::string RandomRegex(std::mt19937& random, int depth = 0) {
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  std::string out;
+  const int elements = 1 + pick(4);
+  for (int e = 0; e < elements; ++e) {
+    const int kind = pick(depth < 2 ? 10 : 7);
+    if (kind <= 3) {
+      out += "ab 1"[pick(4)];
+    } else if (kind == 4) {
+      out += pick(2) ? "\\b" : "\\d";
+    } else if (kind == 5) {
+      out += '.';
+    } else if (kind == 6) {
+      out += "ab";
+    } else {
+      out += pick(3) == 0 ? "(" : "(?:";
+      const int alternatives = 1 + pick(3);
+      for (int a = 0; a < alternatives; ++a) {
+        if (a > 0) out += '|';
+        if (pick(6) != 0) out += RandomRegex(random, depth + 1);
+      }
+      out += ')';
+    }
+    if (out.back() == 'b' && out.size() >= 2 && out[out.size() - 2] == '\\') continue;  // \b is not quantified
+    switch (pick(8)) {
+      case 0: out += '?'; break;
+      case 1: out += '*'; break;
+      case 2: out += '+'; break;
+      case 3: out += pick(2) ? "{0,2}" : "{1,2}"; break;
+      default: break;
+    }
+  }
+  if (depth == 0) {
+    if (pick(2)) out = "^" + out;
+    if (pick(3) != 0) out += pick(4) ? "$" : " ?$";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("anchored prefixes and suffixes hold for random regexes on random texts") {
+  std::mt19937 random(20261123);
+  std::vector<std::string> texts{""};
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int length = static_cast<int>(random() % 9);
+    for (int i = 0; i < length; ++i) text += "ab 1"[random() % 4];
+    texts.push_back(std::move(text));
+  }
+  std::size_t with_prefixes = 0, with_suffixes = 0, matches_checked = 0;
+  std::vector<std::string> failures;
+  for (int r = 0; r < 1500 && failures.size() < 5; ++r) {
+    const std::string regex = RandomRegex(random);
+    const RE2 re(regex, RE2::Quiet);
+    if (!re.ok()) continue;
+    const Strings prefixes = anchored_prefixes(regex);
+    const Strings suffixes = anchored_suffixes(regex);
+    with_prefixes += !prefixes.empty();
+    with_suffixes += !suffixes.empty();
+    if (prefixes.empty() && suffixes.empty()) continue;
+    for (const auto& text : texts) {
+      if (!RE2::PartialMatch(text, re)) continue;
+      ++matches_checked;
+      const std::string_view t(text);
+      if (!prefixes.empty() &&
+          std::none_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return t.starts_with(p); })) {
+        failures.push_back("'" + regex + "' matches '" + text + "', which begins with none of its prefixes");
+      }
+      if (!suffixes.empty() &&
+          std::none_of(suffixes.begin(), suffixes.end(), [&](const std::string& s) { return t.ends_with(s); })) {
+        failures.push_back("'" + regex + "' matches '" + text + "', which ends with none of its suffixes");
+      }
+    }
+  }
+  MESSAGE(with_prefixes << " random regexes with prefixes, " << with_suffixes << " with suffixes; " << matches_checked
+                        << " matches checked");
+  CHECK_MESSAGE(failures.empty(), failures.size() << " failures, the first: " << (failures.empty() ? "" : failures[0]));
+  CHECK(with_prefixes >= 50);
+  CHECK(with_suffixes >= 50);
+  CHECK(matches_checked >= 5000);
 }
