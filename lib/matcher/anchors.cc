@@ -148,8 +148,8 @@ std::optional<std::vector<Element>> ReadSequence(std::string_view sequence) {
   return out;
 }
 
-// Adds `more` to the set `to` (at most kMaxAnchoredSuffixes members);
-// false when it would grow past that.
+// Adds `more` to `to`; false when `to` grows past 4 * kMaxAnchoredSuffixes
+// strings (before they are cut to shortest forms, which drops some).
 bool AddAll(std::vector<std::string>& to, std::vector<std::string> more) {
   for (auto& s : more) to.push_back(std::move(s));
   return to.size() <= 4 * kMaxAnchoredSuffixes;

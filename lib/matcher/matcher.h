@@ -138,8 +138,8 @@ class IntentMatcher {
   // Per distinct regex (regexes_): for a rule's whole regex, RE2's error if
   // it does not parse; for a part, the literals it requires (rule_filter.h)
   // and, if it is anchored at the start or end, its prefixes or suffixes
-  // (anchors.h). Threads
-  // share the work through `next`; `done` counts regexes finished.
+  // (anchors.h). Threads share the work through `next`; `done` counts
+  // regexes finished.
   struct RuleAnalysis {
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};

@@ -2,8 +2,7 @@
 // so that compiling the same rules again (a restart, or a reload after an
 // edit that left most rules as they were) skips that analysis: checking the
 // regex with RE2 and reading its literals and anchored prefixes and
-// suffixes, half of
-// compiling the English pack.
+// suffixes, half of compiling the English pack.
 //
 // The facts are a function of the regex text alone (and of the build, which
 // the file records), so a memo can never make a pack compile differently
