@@ -254,3 +254,13 @@ TEST_CASE("the ninth written set") {
 TEST_CASE("the tenth written set") {
   check_written_set("tenth", "/tests/data/en-tenth", 40 * 20, 0.97, 150, 0.97);
 }
+
+// tests/data/en-eleventh, written blind on 2026-11-23 (ids and descriptions
+// only; its writer was asked for long messages with the request buried,
+// and non-native English) after the tenth set's round, measured before
+// anyone looked at it: 0.884 (707/800; 19 ambiguous, 58 fallbacks, 16 wrong
+// intents), out of domain 0.987. Untuned so far, like en-blind and
+// en-seventh (totals only): whoever tunes on it says so here.
+TEST_CASE("the eleventh set, untuned so far") {
+  check_written_set("eleventh", "/tests/data/en-eleventh", 40 * 20, 0.86, 150, 0.95, /*totals_only=*/true);
+}
