@@ -153,7 +153,8 @@ TEST_CASE("the fresh, independently written test set") {
 // domain 0.953; on 2026-11-23: 0.924, out of domain 0.953; after the sixth
 // set's content round: 0.931, out of domain 0.960; after the ninth's:
 // 0.940, out of domain 0.960; after the tenth's: 0.941, out of domain
-// 0.960. Totals only: its breakdown is not for tuning.
+// 0.960; after the eleventh's: 0.943, out of domain 0.960. Totals only:
+// its breakdown is not for tuning.
 TEST_CASE("the second blind test set") {
   check_written_set("blind", "/tests/data/en-blind", 40 * 20, 0.92, 150, 0.94, /*totals_only=*/true);
 }
@@ -202,7 +203,7 @@ TEST_CASE("the sixth written set") {
 // anyone looked: 0.876 (701/800; 16 ambiguous, 70 fallbacks, 13 wrong
 // intents), out of domain 0.920. Like en-blind, never tuned on (totals
 // only): after the eighth set's round, 0.883, out of domain 0.933; after
-// the tenth's, 0.885, out of domain 0.940.
+// the tenth's, 0.885, out of domain 0.940; after the eleventh's, 0.890.
 TEST_CASE("the seventh set, untuned like the blind one") {
   check_written_set("seventh", "/tests/data/en-seventh", 40 * 20, 0.85, 150, 0.90, /*totals_only=*/true);
 }
@@ -259,8 +260,10 @@ TEST_CASE("the tenth written set") {
 // only; its writer was asked for long messages with the request buried,
 // and non-native English) after the tenth set's round, measured before
 // anyone looked at it: 0.884 (707/800; 19 ambiguous, 58 fallbacks, 16 wrong
-// intents), out of domain 0.987. Untuned so far, like en-blind and
-// en-seventh (totals only): whoever tunes on it says so here.
-TEST_CASE("the eleventh set, untuned so far") {
-  check_written_set("eleventh", "/tests/data/en-eleventh", 40 * 20, 0.86, 150, 0.95, /*totals_only=*/true);
+// intents), out of domain 0.987. Its failure kinds were then worked on the
+// same day (patterns, phrases, vetoes, shorthand; no examples): 0.990, out
+// of domain 0.987 (tuned; the untuned blind set moved 753 -> 754, the
+// seventh 708 -> 712, held-out 912 -> 913); it stays as a floor.
+TEST_CASE("the eleventh written set") {
+  check_written_set("eleventh", "/tests/data/en-eleventh", 40 * 20, 0.97, 150, 0.97);
 }
