@@ -180,10 +180,14 @@ void SpellChecker::build() {
 }
 
 int SpellChecker::count(std::string_view word) const {
-  if (const int* count = frozen_counts_.find(word)) return *count;
-  if (frozen_counts_.size() == counts_.size()) return 0;
-  auto it = counts_.find(word);  // added since build()
-  return it == counts_.end() ? 0 : it->second;
+  // Before build() (or after an add() it has not seen), from the table
+  // being filled; then from its frozen copy, in one look-up either way.
+  if (frozen_counts_.size() != counts_.size()) {
+    auto it = counts_.find(word);
+    return it == counts_.end() ? 0 : it->second;
+  }
+  const int* count = frozen_counts_.find(word);
+  return count ? *count : 0;
 }
 
 std::string SpellChecker::correct(std::string_view word) const { return closest(word, /*skip_self=*/false); }
