@@ -940,34 +940,34 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     if (a.confidence != b.confidence) return a.confidence > b.confidence;
     return a.intent < b.intent;
   };
-  // The best kMaxCandidates, best first; should a veto remove one of them
-  // (rare), the whole list is ranked and walked until enough stand.
-  const std::size_t top = std::min(kMaxCandidates, scored.size());
+  // The best kMaxCandidates, best first, none vetoed.
+  std::size_t top = 0;
   // One pass: the front `top` are kept best first, and a candidate better
   // than the last of them trades places with it and rises (a message gives
   // evidence to a few intents, or to many of a large pack: a sort of them
   // all would cost more than this).
-  for (std::size_t i = 0; i < scored.size(); ++i) {
-    std::size_t k = i;
-    if (i >= top) {
-      if (!better(scored[i], scored[top - 1])) continue;
-      std::swap(scored[i], scored[top - 1]);
-      k = top - 1;
+  auto select_top = [&] {
+    top = std::min(kMaxCandidates, scored.size());
+    for (std::size_t i = 0; i < scored.size(); ++i) {
+      std::size_t k = i;
+      if (i >= top) {
+        if (!better(scored[i], scored[top - 1])) continue;
+        std::swap(scored[i], scored[top - 1]);
+        k = top - 1;
+      }
+      for (; k > 0 && better(scored[k], scored[k - 1]); --k) std::swap(scored[k], scored[k - 1]);
     }
-    for (; k > 0 && better(scored[k], scored[k - 1]); --k) std::swap(scored[k], scored[k - 1]);
+  };
+  // Vetoed candidates in the front leave the list and the rest is selected
+  // again, until the front stands: the same as the best of those not vetoed
+  // (`better` is a total order), without ranking them all.
+  auto is_vetoed = [&](const ScoredIntent& c) { return vetoed(static_cast<std::size_t>(c.intent)); };
+  for (select_top(); std::any_of(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(top), is_vetoed);
+       select_top()) {
+    const auto front = scored.begin() + static_cast<std::ptrdiff_t>(top);
+    scored.erase(std::remove_if(scored.begin(), front, is_vetoed), front);
   }
-  bool top_vetoed = false;
-  for (std::size_t i = 0; i < top; ++i) top_vetoed |= vetoed(static_cast<std::size_t>(scored[i].intent));
-  if (top_vetoed) {
-    std::sort(scored.begin(), scored.end(), better);
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < scored.size() && kept < kMaxCandidates; ++i) {
-      if (!vetoed(static_cast<std::size_t>(scored[i].intent))) scored[kept++] = scored[i];
-    }
-    scored.resize(kept);
-  } else {
-    scored.resize(top);
-  }
+  scored.resize(top);
   result.ranked = std::move(scored);
 
   const auto& locale = pack_.locale;

@@ -184,6 +184,47 @@ TEST_CASE("rules with the same regex share it, with the same verdict for each") 
   CHECK(intents::format(diags[1]).rfind("x/b.yaml:7:3: error: `not` pattern is not a valid RE2", 0) == 0);
 }
 
+TEST_CASE("vetoes in the front of the ranking let the next best in") {
+  // Seven intents resemble the message, i1 the most and i7 the least (each
+  // example holds one of its words and more words of its own); vetoes on
+  // the two best leave i3 .. i7, in that order, with unchanged confidences.
+  auto compile = [](bool with_vetoes) {
+    intents::Pack pack;
+    pack.directory = "x";
+    for (int k = 1; k <= 7; ++k) {
+      intents::IntentDef d;
+      d.id = "i" + std::to_string(k);
+      std::string example = "word" + std::string(1, static_cast<char>('a' + k));
+      for (int f = 0; f < k; ++f) example += " filler" + std::string(1, static_cast<char>('a' + k)) + std::string(1, static_cast<char>('a' + f));
+      d.examples.push_back({example, {"x/a.yaml", k, 1}});
+      if (with_vetoes && k <= 2) d.vetoes.push_back({"word", {"x/a.yaml", k, 1}});
+      pack.intents.push_back(d);
+    }
+    std::vector<intents::Diagnostic> diags;
+    auto m = matcher::IntentMatcher::compile(pack, diags);
+    REQUIRE_MESSAGE(m, intents::format_all(diags));
+    return m;
+  };
+  const std::string message = "wordb wordc wordd worde wordf wordg wordh";
+  auto ranking = [&](const std::shared_ptr<const matcher::IntentMatcher>& m) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& s : m->match(message, {}).ranked) {
+      out.emplace_back(m->intents()[static_cast<size_t>(s.intent)].id, s.confidence);
+    }
+    return out;
+  };
+  const auto plain = ranking(compile(false));
+  const auto vetoed = ranking(compile(true));
+  std::vector<std::string> plain_ids, vetoed_ids;
+  for (const auto& [id, confidence] : plain) plain_ids.push_back(id);
+  for (const auto& [id, confidence] : vetoed) vetoed_ids.push_back(id);
+  CHECK(plain_ids == std::vector<std::string>{"i1", "i2", "i3", "i4", "i5"});
+  CHECK(vetoed_ids == std::vector<std::string>{"i3", "i4", "i5", "i6", "i7"});
+  REQUIRE(vetoed.size() == 5);
+  for (size_t i = 0; i < 3; ++i) CHECK(vetoed[i].second == plain[i + 2].second);
+  CHECK(vetoed[4].second > 0.0);
+}
+
 namespace {
 
 // Two intents of examples only: login problems, and small talk whose other
