@@ -10,9 +10,8 @@ namespace parley::text {
 
 // Members are integers below the size given to reset(); each remembers the
 // generation it was added in, so emptying the set costs nothing per member
-// (but every 65,535th reset, when the generations wrap around: with byte
-// stamps that came every 255th, and refilling the sets of a large pack then
-// cost more than the rest of a message's set work).
+// (but every 255th reset, when the generations wrap around). The stamps are
+// bytes: a set of 10,000 members stays in the first-level cache.
 // Not thread-safe: meant as a per-thread (thread_local) scratch set for
 // the hot paths that ask "seen this one already?" once per call.
 class StampSet {
@@ -34,8 +33,8 @@ class StampSet {
   }
 
  private:
-  std::vector<std::uint16_t> stamps_;
-  std::uint16_t generation_ = 0;
+  std::vector<std::uint8_t> stamps_;
+  std::uint8_t generation_ = 0;
 };
 
 }  // namespace parley::text
