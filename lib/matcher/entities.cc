@@ -257,6 +257,8 @@ std::optional<year_month_day> Valid(year_month_day d) {
 std::optional<year_month_day> resolve_date(std::string_view text, year_month_day today) {
   const sys_days now{today};
   auto w = Words(text);
+  // "24th of november": the "of" says nothing.
+  if (w.size() >= 3 && w[1] == "of") w.erase(w.begin() + 1);
   if (w.empty()) return std::nullopt;
   if (w.size() == 1) {
     if (w[0] == "today") return today;

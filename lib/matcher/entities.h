@@ -81,7 +81,7 @@ std::vector<std::string> add_store_categories(std::vector<intents::EntityDef>& e
                                               const std::vector<std::string>& names);
 
 // Resolves an English date expression ("today", "yesterday", "3 days ago",
-// "last monday", "24 november", "24/11", "2026-11-24") against `today`.
+// "last monday", "24 november", "24th of nov", "24/11", "2026-11-24") against `today`.
 std::optional<std::chrono::year_month_day> resolve_date(std::string_view text,
                                                        std::chrono::year_month_day today);
 

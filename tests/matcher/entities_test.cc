@@ -40,6 +40,12 @@ TEST_CASE("English entities are found with their canonical value") {
   CHECK(Find("tracking ab123456789gb", "tracking_number") == "ab123456789gb");
   CHECK(Find("i ordered it 3 days ago", "date") == "3 days ago");
   CHECK(Find("no numbers here", "order_number").empty());
+  // Month names, whole or short, never any word that starts like one.
+  CHECK(Find("it should come on the 5th of november", "date") == "5th of november");
+  CHECK(Find("ordered 12 sept 2026", "date") == "12 sept 2026");
+  CHECK(Find("i got 5 marketing emails today", "date") == "today");
+  CHECK(Find("2 separate parcels", "date").empty());
+  CHECK(Find("3 mayonnaise jars", "date").empty());
 }
 
 TEST_CASE("ResolveDate understands relative and absolute dates") {
@@ -51,6 +57,8 @@ TEST_CASE("ResolveDate understands relative and absolute dates") {
   CHECK(matcher::resolve_date("next friday", today) == year_month_day{year{2026}, November, day{27}});
   CHECK(matcher::resolve_date("24 november", today) == year_month_day{year{2026}, November, day{24}});
   CHECK(matcher::resolve_date("november 24th 2025", today) == year_month_day{year{2025}, November, day{24}});
+  CHECK(matcher::resolve_date("5th of november", today) == year_month_day{year{2026}, November, day{5}});
+  CHECK(matcher::resolve_date("24th of dec. 2025", today) == year_month_day{year{2025}, December, day{24}});
   CHECK(matcher::resolve_date("24/11", today) == year_month_day{year{2026}, November, day{24}});
   CHECK(matcher::resolve_date("2026-02-30", today) == std::nullopt);
   CHECK(matcher::resolve_date("whenever", today) == std::nullopt);
