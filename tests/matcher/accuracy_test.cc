@@ -282,3 +282,13 @@ TEST_CASE("the eleventh written set") {
 TEST_CASE("the twelfth written set") {
   check_written_set("twelfth", "/tests/data/en-twelfth", 40 * 20, 0.97, 150, 0.97);
 }
+
+// tests/data/en-thirteenth, written blind on 2026-11-23 (ids and
+// descriptions only; messages as people text a shop from their phones)
+// after the twelfth set's round, measured before anyone looked at it:
+// 0.872 (698/800; 23 ambiguous, 63 fallbacks, 16 wrong intents), out of
+// domain 0.953. Nobody has read its misroutes yet (totals only): the next
+// content round's set, or a third blind one.
+TEST_CASE("the thirteenth set, not yet read") {
+  check_written_set("thirteenth", "/tests/data/en-thirteenth", 40 * 20, 0.85, 150, 0.93, /*totals_only=*/true);
+}
