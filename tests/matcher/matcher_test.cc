@@ -191,11 +191,12 @@ TEST_CASE("vetoes in the front of the ranking let the next best in") {
   auto compile = [](bool with_vetoes) {
     intents::Pack pack;
     pack.directory = "x";
+    auto letter = [](int n) { return std::string(1, static_cast<char>('a' + n)); };
     for (int k = 1; k <= 7; ++k) {
       intents::IntentDef d;
       d.id = "i" + std::to_string(k);
-      std::string example = "word" + std::string(1, static_cast<char>('a' + k));
-      for (int f = 0; f < k; ++f) example += " filler" + std::string(1, static_cast<char>('a' + k)) + std::string(1, static_cast<char>('a' + f));
+      std::string example = "word" + letter(k);
+      for (int f = 0; f < k; ++f) example += " filler" + letter(k) + letter(f);
       d.examples.push_back({example, {"x/a.yaml", k, 1}});
       if (with_vetoes && k <= 2) d.vetoes.push_back({"word", {"x/a.yaml", k, 1}});
       pack.intents.push_back(d);
