@@ -131,6 +131,7 @@ void SpellChecker::add(std::string_view word, int count) {
   auto it = counts_.find(word);
   if (it == counts_.end()) it = counts_.emplace(std::string(word), 0).first;
   it->second += count;
+  counts_frozen_ = false;
   longest_known_ = std::max(longest_known_, word.size());
 }
 
@@ -140,6 +141,7 @@ void SpellChecker::build() {
   variants_.clear();
   longest_indexed_ = 0;
   frozen_counts_ = FrozenStringMap<int>(counts_);
+  counts_frozen_ = true;
   for (const auto& [word, count] : counts_) {
     if (word.size() < 3 || word.size() > kMaxIndexedLength || HasDigitOrNonAscii(word)) continue;
     longest_indexed_ = std::max(longest_indexed_, word.size());
@@ -180,9 +182,9 @@ void SpellChecker::build() {
 }
 
 int SpellChecker::count(std::string_view word) const {
-  // Before build() (or after an add() it has not seen), from the table
-  // being filled; then from its frozen copy, in one look-up either way.
-  if (frozen_counts_.size() != counts_.size()) {
+  // From the frozen copy when it is current (build() made it and no add()
+  // came since), else from the table being filled: one look-up either way.
+  if (!counts_frozen_) {
     auto it = counts_.find(word);
     return it == counts_.end() ? 0 : it->second;
   }

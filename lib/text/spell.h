@@ -89,6 +89,7 @@ class SpellChecker {
   // counts_ as of build(), for the look-ups of correcting (a run-on word
   // of n letters asks for each of its n * (n + 1) / 2 pieces).
   FrozenStringMap<int> frozen_counts_;
+  bool counts_frozen_ = false;  // frozen_counts_ equals counts_
   std::size_t longest_known_ = 0;    // longest word added
   std::size_t longest_indexed_ = 0;  // longest word in the delete index
   std::vector<std::string> words_;   // index -> word, for the delete index

@@ -200,4 +200,8 @@ TEST_CASE("SpellChecker::count sums add()'s counts, before and after build()") {
   CHECK(spell.count("parcel") == 0);
   CHECK(spell.count("") == 0);
   CHECK(spell.size() == 2);
+  // A later add() to a known word counts at once (the set of words, and so
+  // the table's size, does not change).
+  spell.add("order", 1);
+  CHECK(spell.count("order") == 8);
 }
