@@ -281,7 +281,7 @@ void ReadWordFile(FileReader& r, const YAML::Node& node, Pack& pack) {
 void ReadLocale(FileReader& r, const YAML::Node& node, Pack& pack) {
   if (!r.ExpectMap(node, "locale")) return;
   r.CheckKeys(node, {"tag", "formatting", "fold_accents", "fallback_threshold", "ambiguity_margin",
-                     "stopwords", "known_words", "known_words_file"},
+                     "stopwords", "known_words", "known_words_file", "set_aside"},
               "locale");
   LocaleSettings& l = pack.locale;
   if (node["tag"]) l.tag = r.Scalar(node["tag"], "tag");
@@ -301,6 +301,9 @@ void ReadLocale(FileReader& r, const YAML::Node& node, Pack& pack) {
     if (!node[key]) continue;
     auto& list = std::string_view(key) == "stopwords" ? l.stopwords : l.known_words;
     for (auto& t : r.TextList(node[key], key)) list.push_back(t.value);
+  }
+  if (node["set_aside"]) {
+    for (auto& t : r.TextList(node["set_aside"], "set_aside")) l.set_aside.push_back(std::move(t));
   }
   for (double v : {l.fallback_threshold, l.ambiguity_margin}) {
     if (v < 0 || v > 1) r.Error(node, "thresholds must be between 0 and 1");

@@ -63,6 +63,11 @@ struct LocaleSettings {
   std::vector<std::string> stopwords;  // words that carry no meaning for similarity
   std::vector<std::string> known_words;  // words never "corrected" (not shop words)
   std::string known_words_file;          // a file of such words, one per line
+  // RE2 patterns over normalised text, each with a group `(?P<aside>...)`:
+  // the first that matches a message sets the words its group spans aside
+  // ("not the password, just the email": "not the password"), and the
+  // patterns, phrases and vetoes read the message without them.
+  std::vector<Text> set_aside;
   bool operator==(const LocaleSettings&) const = default;
 };
 

@@ -104,6 +104,7 @@ std::shared_ptr<const IntentMatcher> IntentMatcher::compile(
   });
   m->entities_ = std::make_unique<EntityExtractor>(m->pack_.entities, diagnostics);
   m->normalizer_ = std::make_unique<Normalizer>(m->pack_, *m->entities_);
+  m->set_aside_ = std::make_unique<SetAside>(m->pack_.locale.set_aside, diagnostics);
   for (const auto& intent : m->pack_.intents) {
     for (const auto& slot : intent.slots) {
       if (!slot.entity.empty() && !m->entities_->knows(slot.entity)) {
@@ -862,6 +863,17 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
   const std::string& text = result.input.text;
   Scratch& scratch = this->scratch();
+  const SetAside::Result aside =
+      set_aside_->empty() ? SetAside::Result{} : set_aside_->apply(text, scratch.slot);
+  // A rule counts when it matches the message; with words set aside, only
+  // when it matches outside them: in the rest of the message, or across
+  // (it does not match the words set aside alone).
+  auto rule_matches = [&](std::uint32_t part) {
+    if (!part_matches(part, text, scratch)) return false;
+    if (aside.pattern < 0) return true;
+    const RE2& re = regexes_[parts_[part].regex]->re.get(scratch.slot);
+    return !re.ok() || RE2::PartialMatch(aside.rest, re) || !RE2::PartialMatch(aside.aside, re);
+  };
   scratch.reset_evidence(count);
   scratch.regex_tried.reset(regexes_.size());
   if (scratch.regex_matched.size() < regexes_.size()) scratch.regex_matched.resize(regexes_.size());
@@ -885,7 +897,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     }
     const Evidence& e = evidence[intent];
     const bool pattern = r.kind == RuleKind::kPattern;
-    if ((pattern ? e.pattern : e.phrase) < 0 && part_matches(c, text, scratch)) {
+    if ((pattern ? e.pattern : e.phrase) < 0 && rule_matches(c)) {
       Evidence& written = scratch.write_evidence(intent);
       (pattern ? written.pattern : written.phrase) = r.index;
     }
@@ -907,7 +919,7 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
       auto c = std::lower_bound(vetoes.begin(), vetoes.end(), intent,
                                 [&](std::uint32_t part, std::size_t i) { return intent_of(part) < i; });
       for (; c != vetoes.end() && intent_of(*c) == intent; ++c) {
-        if (part_matches(*c, text, scratch)) {
+        if (rule_matches(*c)) {
           e.veto = rules_[parts_[*c].rule].ref.index;
           break;
         }
@@ -969,6 +981,10 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
   }
   scored.resize(top);
   result.ranked = std::move(scored);
+  if (aside.pattern >= 0) {
+    result.set_aside = aside.aside;
+    result.set_aside_by = aside.pattern;
+  }
 
   const auto& locale = pack_.locale;
   if (result.ranked.empty() || result.ranked[0].confidence < locale.fallback_threshold) {
@@ -1017,6 +1033,11 @@ std::vector<std::string> IntentMatcher::explain(const MatchResult& result) const
     lines.push_back("entity: " + e.type + " = \"" + e.value + "\"");
   }
   if (result.input.truncated) lines.push_back("message was cut at the maximum length");
+  if (result.set_aside_by >= 0) {
+    std::string line = "set aside: \"" + result.set_aside + "\" (a rule matching only inside it does not count)";
+    AppendWhere(line, pack_.locale.set_aside[static_cast<size_t>(result.set_aside_by)].where);
+    lines.push_back(std::move(line));
+  }
 
   for (const auto& s : result.ranked) {
     const auto& intent = pack_.intents[static_cast<size_t>(s.intent)];

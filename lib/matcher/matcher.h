@@ -26,6 +26,7 @@
 #include "matcher/entities.h"
 #include "matcher/normalizer.h"
 #include "matcher/rule_memo.h"
+#include "matcher/set_aside.h"
 #include "text/frozen_map.h"
 #include "text/literals.h"
 #include "text/per_thread.h"
@@ -66,6 +67,12 @@ struct MatchResult {
   std::vector<ScoredIntent> ranked;  // best first, at most kMaxCandidates, confidence > 0
   // Slot values from named groups of the deciding pattern (name -> text).
   std::vector<std::pair<std::string, std::string>> captures;
+  // Words a `set_aside:` pattern of the locale set aside ("not the
+  // password, just ...": "not the password"): a pattern, phrase or veto
+  // that matched only inside them did not count. Empty when none did;
+  // `set_aside_by` indexes the locale's list.
+  std::string set_aside;
+  int set_aside_by = -1;
 
   const ScoredIntent* best() const { return ranked.empty() ? nullptr : &ranked.front(); }
 };
@@ -201,6 +208,7 @@ class IntentMatcher {
   intents::Pack pack_;
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<Normalizer> normalizer_;
+  std::unique_ptr<SetAside> set_aside_;
   // Patterns, phrases and vetoes of every intent, each an RE2 over the
   // normalised text (rules with the same regex share one), compiled on
   // first use. A rule is run as its top-level alternatives, its parts

@@ -45,7 +45,9 @@ TEST_CASE("a well-formed pack loads completely") {
                "    patterns: ['\\bhi\\b']\n"
                "synonyms:\n"
                "  hi: [hi, hey]\n"},
-              {"b.yml", "shorthand:\n  u: you\nlocale:\n  fallback_threshold: 0.4\n"},
+              {"b.yml",
+               "shorthand:\n  u: you\nlocale:\n  fallback_threshold: 0.4\n"
+               "  set_aside:\n    - '^(?P<aside>not \\w+) just'\n"},
               {"notes.txt", "ignored"}});
   Pack pack;
   auto diags = t.Load(&pack);
@@ -56,6 +58,10 @@ TEST_CASE("a well-formed pack loads completely") {
   CHECK(pack.intents[0].examples[1].where.line == 5);
   CHECK(pack.shorthand.at("u") == "you");
   CHECK(pack.locale.fallback_threshold == doctest::Approx(0.4));
+  REQUIRE(pack.locale.set_aside.size() == 1);
+  CHECK(pack.locale.set_aside[0].value == "^(?P<aside>not \\w+) just");
+  CHECK(pack.locale.set_aside[0].where.line == 6);
+  CHECK(pack.locale.set_aside[0].where.column == 7);
   CHECK(pack.files.size() == 2);
 }
 

@@ -337,3 +337,80 @@ TEST_CASE("with every intent in evidence, the best five are ranked, best first")
     CHECK(other.ranked.size() == 5);
   }
 }
+
+namespace {
+
+// Paying: asking how to pay, or a problem with a payment; the way of asking
+// carries a veto for the problem, and `set_aside` (when given) sets aside
+// a clause that opens with "no issue with" up to "just".
+std::shared_ptr<const matcher::IntentMatcher> PaymentIntents(bool with_set_aside) {
+  intents::Pack pack;
+  pack.directory = "x";
+  if (with_set_aside) {
+    pack.locale.set_aside.push_back(
+        {R"(^(?P<aside>no (?:issue|problem) with(?: \S+){1,4}?) just\b)", {"x/locale.yaml", 7, 7}});
+  }
+  intents::IntentDef methods;
+  methods.id = "payment_methods";
+  methods.patterns.push_back({R"(\bways i can pay\b)", {"x/a.yaml", 1, 1}});
+  methods.vetoes.push_back({R"(\bissue with my payment\b)", {"x/a.yaml", 2, 1}});
+  methods.examples.push_back({"just asking what ways i can pay", {"x/a.yaml", 5, 1}});
+  pack.intents.push_back(methods);
+  intents::IntentDef issue;
+  issue.id = "payment_issue";
+  issue.patterns.push_back({R"(\bissue with my payment\b)", {"x/a.yaml", 3, 1}});
+  issue.patterns.push_back({R"(\bpayment(?: \S+){0,3} failed\b)", {"x/a.yaml", 4, 1}});
+  issue.examples.push_back({"no issue with my payment, it failed again", {"x/a.yaml", 6, 1}});
+  pack.intents.push_back(issue);
+  std::vector<intents::Diagnostic> diags;
+  auto m = matcher::IntentMatcher::compile(pack, diags);
+  REQUIRE_MESSAGE(m, intents::format_all(diags));
+  return m;
+}
+
+std::string Decided(const std::shared_ptr<const matcher::IntentMatcher>& m, std::string_view message) {
+  const auto r = m->match(message, {});
+  if (r.decision != Decision::kIntent) return matcher::decision_name(r.decision);
+  return m->intents()[static_cast<size_t>(r.best()->intent)].id;
+}
+
+}  // namespace
+
+TEST_CASE("words a clause sets aside do not count for the rules that match only inside them") {
+  const std::string message = "no issue with my payment just asking what ways i can pay";
+  const auto plain = PaymentIntents(false);
+  const auto aside = PaymentIntents(true);
+  // Without set_aside, the problem's pattern decides and vetoes the question.
+  CHECK(Decided(plain, message) == "payment_issue");
+  CHECK(Decided(aside, message) == "payment_methods");
+  const auto r = aside->match(message, {});
+  CHECK(r.set_aside == "no issue with my payment");
+  CHECK(r.set_aside_by == 0);
+  const auto lines = aside->explain(r);
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "set aside: \"no issue with my payment\" (a rule matching only inside it does not count) "
+                  "(x/locale.yaml:7)") != lines.end());
+  // A rule that matches across the words set aside and the rest counts.
+  CHECK(Decided(aside, "no issue with my payment just failed again") == "payment_issue");
+  // Nothing is set aside where the pattern does not match, nor when it
+  // would leave no words standing.
+  CHECK(aside->match("my payment failed", {}).set_aside.empty());
+  CHECK(aside->match("issue with my payment", {}).set_aside.empty());
+}
+
+TEST_CASE("set_aside patterns must compile and name their group") {
+  intents::Pack pack;
+  pack.directory = "x";
+  pack.locale.set_aside.push_back({"(unclosed", {"x/locale.yaml", 3, 7}});
+  pack.locale.set_aside.push_back({"^not (?:\\S+ )just", {"x/locale.yaml", 4, 7}});
+  intents::IntentDef d;
+  d.id = "d";
+  d.examples.push_back({"hello", {"x/a.yaml", 1, 1}});
+  pack.intents.push_back(d);
+  std::vector<intents::Diagnostic> diags;
+  CHECK(matcher::IntentMatcher::compile(pack, diags) == nullptr);
+  REQUIRE(diags.size() == 2);
+  CHECK(intents::format(diags[0]).rfind("x/locale.yaml:3:7: error: bad set_aside pattern: ", 0) == 0);
+  CHECK(intents::format(diags[1]) ==
+        "x/locale.yaml:4:7: error: set_aside pattern has no group (?P<aside>...) to say which words it sets aside");
+}
