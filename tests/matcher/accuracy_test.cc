@@ -292,3 +292,12 @@ TEST_CASE("the twelfth written set") {
 TEST_CASE("the thirteenth set, not yet read") {
   check_written_set("thirteenth", "/tests/data/en-thirteenth", 40 * 20, 0.85, 150, 0.93, /*totals_only=*/true);
 }
+
+// tests/data/en-fourteenth, written blind on 2026-11-23 (ids and
+// descriptions only; a realistic day's inbox: mostly short keyword
+// messages and single sentences, some longer ones) and measured before
+// anyone looked at it: 0.920 (736/800; 11 ambiguous, 39 fallbacks, 14 wrong
+// intents), out of domain 0.947. A third blind set: totals only, never read.
+TEST_CASE("the fourteenth set, untuned like the blind one") {
+  check_written_set("fourteenth", "/tests/data/en-fourteenth", 40 * 20, 0.88, 150, 0.92, /*totals_only=*/true);
+}
