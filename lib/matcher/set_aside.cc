@@ -1,6 +1,7 @@
 #include "matcher/set_aside.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace parley::matcher {
 
@@ -14,12 +15,26 @@ RE2::Options AsideOptions() {
 
 bool IsSpace(char c) { return c == ' '; }
 
+// A compiled regex handed out once, to whichever thread asks first.
+class FirstCopy {
+ public:
+  explicit FirstCopy(std::unique_ptr<RE2> re) : re_(re.release()) {}
+  FirstCopy(const FirstCopy&) = delete;
+  FirstCopy& operator=(const FirstCopy&) = delete;
+  ~FirstCopy() { delete re_.load(); }
+  std::unique_ptr<RE2> take() { return std::unique_ptr<RE2>(re_.exchange(nullptr)); }
+
+ private:
+  std::atomic<RE2*> re_;
+};
+
 }  // namespace
 
 SetAside::SetAside(const std::vector<intents::Text>& patterns, std::vector<intents::Diagnostic>& diagnostics) {
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     const intents::Text& p = patterns[i];
-    RE2 check(p.value, AsideOptions());
+    auto checked = std::make_unique<RE2>(p.value, AsideOptions());
+    const RE2& check = *checked;
     if (!check.ok()) {
       diagnostics.push_back({p.where, intents::Severity::kError, "bad set_aside pattern: " + check.error()});
       continue;
@@ -31,9 +46,14 @@ SetAside::SetAside(const std::vector<intents::Text>& patterns, std::vector<inten
                              "set_aside pattern has no group (?P<aside>...) to say which words it sets aside"});
       continue;
     }
-    auto compiled = std::make_unique<Compiled>(
-        static_cast<int>(i), [source = p.value] { return std::make_unique<RE2>(source, AsideOptions()); });
-    compiled->group = aside->second;
+    const int group = aside->second;
+    // The first thread to ask gets the regex compiled here; others their own.
+    auto first = std::make_shared<FirstCopy>(std::move(checked));
+    auto compiled = std::make_unique<Compiled>(static_cast<int>(i), [source = p.value, first] {
+      std::unique_ptr<RE2> re = first->take();
+      return re ? std::move(re) : std::make_unique<RE2>(source, AsideOptions());
+    });
+    compiled->group = group;
     patterns_.push_back(std::move(compiled));
   }
 }
