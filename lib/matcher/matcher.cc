@@ -477,6 +477,22 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
     }
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
   }
+  // The set_aside patterns' literals join the finder, which runs anyway.
+  const std::size_t asides = std::min(set_aside_->size(), SetAside::kMaxSkippable);
+  aside_literals_.assign(asides, {});
+  for (std::size_t k = 0; k < asides; ++k) {
+    for (const auto& group : set_aside_->required(k)) {
+      aside_literals_[k].push_back(static_cast<std::uint32_t>(group.size()));
+      for (const auto& literal : group) {
+        auto it = literal_ids.find(literal);
+        if (it == literal_ids.end()) {
+          it = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size())).first;
+          literals.push_back(literal);
+        }
+        aside_literals_[k].push_back(it->second);
+      }
+    }
+  }
   // Anchor tests are numbered with those that decide a part alone first:
   // a prefix test of a part requiring no literal, a suffix test of one
   // requiring no literal nor prefix. The walks know them by number (the
@@ -855,6 +871,23 @@ double IntentMatcher::score_examples(const Normalized& message, Scratch& scratch
   return known_sq / norm_sq;
 }
 
+std::uint64_t IntentMatcher::asides_worth_trying(const Scratch& scratch) const {
+  std::uint64_t worth = 0;
+  for (std::size_t k = 0; k < aside_literals_.size(); ++k) {
+    // Groups as [size, literal ids...], most selective first: the first
+    // group without a literal in the text rules the pattern out.
+    const std::vector<std::uint32_t>& groups = aside_literals_[k];
+    bool all_groups = true;
+    for (std::size_t g = 0; all_groups && g < groups.size(); g += 1 + groups[g]) {
+      const std::uint32_t* const first = groups.data() + g + 1;
+      const std::uint32_t* const last = first + groups[g];
+      all_groups = std::any_of(first, last, [&](std::uint32_t id) { return scratch.present.contains(id); });
+    }
+    if (all_groups) worth |= std::uint64_t{1} << k;
+  }
+  return worth;
+}
+
 MatchResult IntentMatcher::match(std::string_view message, const MatchContext& context,
                                  std::size_t max_chars) const {
   MatchResult result;
@@ -863,8 +896,15 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
 
   const std::string& text = result.input.text;
   Scratch& scratch = this->scratch();
-  const SetAside::Result aside =
-      set_aside_->empty() ? SetAside::Result{} : set_aside_->apply(text, scratch.slot);
+  scratch.reset_evidence(count);
+  scratch.regex_tried.reset(regexes_.size());
+  if (scratch.regex_matched.size() < regexes_.size()) scratch.regex_matched.resize(regexes_.size());
+  std::vector<Evidence>& evidence = scratch.evidence;
+  std::vector<std::uint32_t>& candidates = scratch.candidates;
+  candidate_parts(text, scratch);
+  const SetAside::Result aside = set_aside_->empty()
+                                     ? SetAside::Result{}
+                                     : set_aside_->apply(text, scratch.slot, asides_worth_trying(scratch));
   // A rule counts when it matches the message; with words set aside, only
   // when it matches outside them: in the rest of the message, or across
   // (it does not match the words set aside alone).
@@ -874,12 +914,6 @@ MatchResult IntentMatcher::match(std::string_view message, const MatchContext& c
     const RE2& re = regexes_[parts_[part].regex]->re.get(scratch.slot);
     return !re.ok() || RE2::PartialMatch(aside.rest, re) || !RE2::PartialMatch(aside.aside, re);
   };
-  scratch.reset_evidence(count);
-  scratch.regex_tried.reset(regexes_.size());
-  if (scratch.regex_matched.size() < regexes_.size()) scratch.regex_matched.resize(regexes_.size());
-  std::vector<Evidence>& evidence = scratch.evidence;
-  std::vector<std::uint32_t>& candidates = scratch.candidates;
-  candidate_parts(text, scratch);
   // In rule order, an intent's first pattern (phrase) that matches is its
   // evidence: later ones need not run, nor any rule of an intent inactive
   // in this context. Vetoes wait until the similarity has said which

@@ -209,6 +209,12 @@ class IntentMatcher {
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<Normalizer> normalizer_;
   std::unique_ptr<SetAside> set_aside_;
+  // Per set_aside pattern (the first SetAside::kMaxSkippable): its
+  // required literals as ids of literals_, group by group, each group its
+  // size then its ids. The literal finder's pass over a message (which
+  // fills scratch.present) says which patterns are worth trying.
+  std::vector<std::vector<std::uint32_t>> aside_literals_;
+  std::uint64_t asides_worth_trying(const Scratch& scratch) const;
   // Patterns, phrases and vetoes of every intent, each an RE2 over the
   // normalised text (rules with the same regex share one), compiled on
   // first use. A rule is run as its top-level alternatives, its parts

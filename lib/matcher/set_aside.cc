@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 
+#include "matcher/rule_filter.h"
+
 namespace parley::matcher {
 
 namespace {
@@ -54,13 +56,16 @@ SetAside::SetAside(const std::vector<intents::Text>& patterns, std::vector<inten
       return re ? std::move(re) : std::make_unique<RE2>(source, AsideOptions());
     });
     compiled->group = group;
+    compiled->required = required_literals(p.value);
     patterns_.push_back(std::move(compiled));
   }
 }
 
-SetAside::Result SetAside::apply(std::string_view text, unsigned slot) const {
+SetAside::Result SetAside::apply(std::string_view text, unsigned slot, std::uint64_t worth_trying) const {
   Result result;
-  for (const auto& p : patterns_) {
+  for (std::size_t k = 0; k < patterns_.size(); ++k) {
+    if (k < kMaxSkippable && !(worth_trying >> k & 1)) continue;
+    const auto& p = patterns_[k];
     const RE2& re = p->regex.get(slot);
     const int groups = p->group + 1;
     re2::StringPiece found[8];

@@ -8,6 +8,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,9 +36,17 @@ class SetAside {
   // The first pattern (in order) whose `aside` group matches words of
   // `text` and leaves some words standing decides; the result says which
   // words it set aside. With none, `pattern` is -1 and nothing is filled.
-  Result apply(std::string_view text, unsigned slot) const;
+  // Pattern k (< kMaxSkippable) is tried only if bit k of `worth_trying`
+  // is set: a caller who knows that a text lacks what a pattern requires
+  // (required(k)) spares it.
+  static constexpr std::size_t kMaxSkippable = 64;
+  Result apply(std::string_view text, unsigned slot, std::uint64_t worth_trying = ~std::uint64_t{0}) const;
 
   bool empty() const { return patterns_.empty(); }
+  std::size_t size() const { return patterns_.size(); }
+  // The literals pattern k needs in a text to match (rule_filter.h): every
+  // group (an AND) has a member (an OR) that occurs in it.
+  const std::vector<std::vector<std::string>>& required(std::size_t k) const { return patterns_[k]->required; }
 
  private:
   struct Compiled {
@@ -45,6 +54,7 @@ class SetAside {
     int index;  // into the pack's set_aside list
     text::PerThread<RE2> regex;
     int group = 0;  // the `aside` group's number
+    std::vector<std::vector<std::string>> required;
   };
   std::vector<std::unique_ptr<Compiled>> patterns_;
 };
