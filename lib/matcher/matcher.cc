@@ -459,20 +459,21 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   std::vector<std::string> literals;
   text::StringMap<std::uint32_t> literal_ids;
   std::vector<std::vector<std::string>> prefix_sets, suffix_sets;  // by test
+  auto literal_id = [&](const std::string& literal) {
+    // Looked up before inserting: emplace would build a node (a string
+    // copy) for every repeat, and most literals are repeats.
+    auto it = literal_ids.find(literal);
+    if (it == literal_ids.end()) {
+      it = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size())).first;
+      literals.push_back(literal);
+    }
+    return it->second;
+  };
   for (Part& part : parts_) {
     part.literals_begin = static_cast<std::uint32_t>(group_literals_.size());
     part.groups_begin = static_cast<std::uint32_t>(group_ends_.size());
     for (const auto& group : analysis.facts[part.regex].required) {
-      for (const auto& literal : group) {
-        // Looked up before inserting: emplace would build a node (a string
-        // copy) for every repeat, and most literals are repeats.
-        auto it = literal_ids.find(literal);
-        if (it == literal_ids.end()) {
-          it = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size())).first;
-          literals.push_back(literal);
-        }
-        group_literals_.push_back(it->second);
-      }
+      for (const auto& literal : group) group_literals_.push_back(literal_id(literal));
       group_ends_.push_back(static_cast<std::uint32_t>(group_literals_.size()));
     }
     part.groups_end = static_cast<std::uint32_t>(group_ends_.size());
@@ -483,14 +484,7 @@ void IntentMatcher::build_filter(const RuleAnalysis& analysis) {
   for (std::size_t k = 0; k < asides; ++k) {
     for (const auto& group : set_aside_->required(k)) {
       aside_literals_[k].push_back(static_cast<std::uint32_t>(group.size()));
-      for (const auto& literal : group) {
-        auto it = literal_ids.find(literal);
-        if (it == literal_ids.end()) {
-          it = literal_ids.emplace(literal, static_cast<std::uint32_t>(literals.size())).first;
-          literals.push_back(literal);
-        }
-        aside_literals_[k].push_back(it->second);
-      }
+      for (const auto& literal : group) aside_literals_[k].push_back(literal_id(literal));
     }
   }
   // Anchor tests are numbered with those that decide a part alone first:
