@@ -65,8 +65,8 @@ struct LocaleSettings {
   std::string known_words_file;          // a file of such words, one per line
   // RE2 patterns over normalised text, each with a group `(?P<aside>...)`:
   // the first that matches a message sets the words its group spans aside
-  // ("not the password, just the email": "not the password"), and the
-  // patterns, phrases and vetoes read the message without them.
+  // ("not the password, just the email": "not the password"): a pattern,
+  // phrase or veto that matches only inside those words does not count.
   std::vector<Text> set_aside;
   bool operator==(const LocaleSettings&) const = default;
 };
