@@ -17,6 +17,12 @@ constexpr double kSideQuestionConfidence = 0.6;
 // a very clear request is taken as a new question instead.
 constexpr double kNewRequestAfterFeedback = 0.9;
 constexpr int kDefaultRetries = 2;
+// A "yes" or "no" when nothing was asked is unexpected: it is taken as one
+// only on clear evidence. Below this, a message that merely resembles one
+// ("invoice not correct, please make a new one"; "how do I place a bet")
+// stays a miss: the customer is told the bot did not understand, and the
+// message reaches the writers' list of unmatched questions.
+constexpr double kStrayAnswerConfidence = 0.7;
 const char* const kQuestion = "_question";  // last question asked, for re-asking
 const char* const kOfferReason = "_offer";  // why a human was offered
 const char* const kOffered = "_offered";    // suggestions of the last question, folded
@@ -249,7 +255,7 @@ void TurnRunner::handle_idle() {
   matcher::MatchContext pending;
   pending.question_pending = true;
   const matcher::MatchResult again = env_.matcher.match(message_, pending, env_.max_message_chars);
-  if (again.decision == matcher::Decision::kIntent) {
+  if (again.decision == matcher::Decision::kIntent && again.best()->confidence >= kStrayAnswerConfidence) {
     const std::string id = intent_name(again.best()->intent);
     if (id == "affirm" || id == "deny") {
       trace("'" + id + "' with no question pending");
