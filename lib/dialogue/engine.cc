@@ -17,6 +17,12 @@ constexpr double kSideQuestionConfidence = 0.6;
 // a very clear request is taken as a new question instead.
 constexpr double kNewRequestAfterFeedback = 0.9;
 constexpr int kDefaultRetries = 2;
+
+// An intent id as a customer could read it: "password_recover" -> "password recover".
+std::string spoken_id(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
+}
 // A "yes" or "no" when nothing was asked is unexpected: it is taken as one
 // only on clear evidence. Below this, a message that merely resembles one
 // ("invoice not correct, please make a new one"; "how do I place a bet")
@@ -715,7 +721,7 @@ void TurnRunner::clarify() {
   std::vector<std::string> suggestions;
   for (size_t i = 0; i < s_.options.size(); ++i) {
     std::string label = render("label_" + s_.options[i]);
-    if (label.front() == '[') label = s_.options[i];
+    if (label.front() == '[') label = spoken_id(s_.options[i]);  // lint warns of it
     args["option" + std::to_string(i + 1)] = label;
     suggestions.push_back(label);
   }
@@ -943,6 +949,18 @@ void check_required_responses(const intents::Pack& pack, std::vector<intents::Di
     if (pack.responses.count(key)) continue;
     diagnostics.push_back({intents::SourceLocation{pack.directory, 0, 0}, intents::Severity::kError,
                            "response '" + key + "' is missing: the dialogue says it (add it under `responses:`)"});
+  }
+}
+
+void check_intent_labels(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics) {
+  for (const auto& intent : pack.intents) {
+    const std::string key = "label_" + intent.id;
+    if (pack.responses.count(key)) continue;
+    diagnostics.push_back({intent.where, intents::Severity::kWarning,
+                           "intent '" + intent.id + "' has no response '" + key +
+                               "': when a message could mean it or another intent, the bot asks which one "
+                               "(response 'clarify') and would call this one '" + spoken_id(intent.id) +
+                               "'. Add `" + key + ": [...]` under `responses:`, worded to fit 'clarify'"});
   }
 }
 

@@ -53,6 +53,11 @@ const std::vector<std::string>& required_responses();
 // Reports each required response the pack lacks (at the pack's folder).
 void check_required_responses(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics);
 
+// Warns, at the intent, for each intent without a `label_<id>` response:
+// when a message is ambiguous between it and another, the bot's question
+// names each option by its label, and without one by the id itself.
+void check_intent_labels(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics);
+
 // Runs one turn: updates `session` and returns the reply. Never throws;
 // store failures are apologised for and shown in the trace.
 Reply run_turn(Session& session, std::string_view message, const TurnEnvironment& env);

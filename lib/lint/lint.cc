@@ -80,7 +80,10 @@ LintReport lint_pack(const std::string& directory, const std::vector<std::string
     check_misspelt_examples(pack, matcher->normalizer(), diagnostics);
     // A folder with no responses at all is linted as a fragment (intents
     // only); Bot::open refuses it with the same messages.
-    if (!pack.responses.empty()) dialogue::check_required_responses(pack, diagnostics);
+    if (!pack.responses.empty()) {
+      dialogue::check_required_responses(pack, diagnostics);
+      dialogue::check_intent_labels(pack, diagnostics);
+    }
     check_conflicts(*matcher, report);
     if (!store_categories.empty()) check_store_categories(pack, skipped, *matcher, diagnostics);
     report.conflicts_checked = true;
