@@ -14,7 +14,7 @@ namespace parley::cli {
 
 namespace {
 const char* const kUsage =
-    "parley classify [--intents DIR] [--locale TAG] [--context question|slot] [--candidates] [--store FILE] "
+    "parley classify [--intents DIR] [--locale TAG] [--context question|slot|choice] [--candidates] [--store FILE] "
     "< messages.txt";
 
 // "intent:0.873,intent:0.512" for every ranked candidate, or "-".
@@ -40,7 +40,7 @@ int classify_main(int argc, char** argv) {
   std::vector<FlagSpec> specs = {
       {"intents", true, "intent folder (default: the bundled intents)"},
       {"locale", true, "locale of the pack (default: en)"},
-      {"context", true, "classify as if the bot had asked: 'question' (yes/no) or 'slot' (a value)"},
+      {"context", true, "classify as if the bot had asked: 'question' (yes/no), 'slot' (a value) or 'choice' (which of two requests)"},
       {"candidates", false, "add a fifth column: every candidate as intent:confidence, best first"},
       {"store", true, "an existing knowledge base whose product categories the bot would recognise "
                       "(the category entity); without it, only the pack's own category words"},
@@ -70,8 +70,10 @@ int classify_main(int argc, char** argv) {
       context.question_pending = true;
     } else if (c == "slot") {
       context.slot_pending = true;
+    } else if (c == "choice") {
+      context.choice_pending = true;
     } else if (c != "none") {
-      std::cerr << "parley classify: --context must be 'question', 'slot' or 'none', not '" << c
+      std::cerr << "parley classify: --context must be 'question', 'slot', 'choice' or 'none', not '" << c
                 << "'\nusage: " << kUsage << "\n";
       return kError;
     }

@@ -34,6 +34,10 @@ const char* const kOfferReason = "_offer";  // why a human was offered
 const char* const kOffered = "_offered";    // suggestions of the last question, folded
 const char* const kFrustrationOffered = "_frustration_offered";
 const char* const kFeedbackDeclined = "_feedback_no";  // waiting for an optional comment
+// After "both" to "which one?": the second request, until the first is done
+// (kNext), then while the customer may pick it (kNextOffered). Intent ids.
+const char* const kNext = "_next";
+const char* const kNextOffered = "_next_offered";
 // Slots the flow's action asked for ("new_address", "item", "reason"), one
 // each followed by a comma: a declined confirmation forgets them, so that asking again
 // does not propose what the customer just said no to.
@@ -101,6 +105,13 @@ class TurnRunner {
   void handoff(const std::string& reason);
   void fallback();
   void clarify();
+  // The words for intent `id` in a question to the customer (its label).
+  std::string label_of(const std::string& id) const;
+  // Once the dialogue is idle again, offers the request kept by "both".
+  void offer_next_request();
+  // Whether the customer took the request offered last turn (its suggestion,
+  // or a yes); if so, starts it.
+  bool start_offered_request();
 
   // --- helpers ---
   const intents::FlowDef* flow_for(const std::string& intent) const;
@@ -174,6 +185,7 @@ Reply TurnRunner::run(std::string_view message) {
   context.question_pending = s_.state == State::kConfirming || s_.state == State::kOfferingHuman ||
                              (s_.state == State::kAwaitingFeedback && !s_.slots.count(kFeedbackDeclined));
   context.slot_pending = s_.state == State::kCollectingSlot || s_.state == State::kVerifying;
+  context.choice_pending = s_.state == State::kClarifying;
   m_ = env_.matcher.match(message, context, env_.max_message_chars);
   message_ = text::sanitize(message, env_.max_message_chars).text;
   s_.record("customer", message_);
@@ -210,6 +222,7 @@ Reply TurnRunner::run(std::string_view message) {
   }
 
   if (s_.state != State::kHandedOff) track_frustration();
+  offer_next_request();
   if (reply_.text.empty()) say(render("fallback"));
   reply_.state = state_name(s_.state);
   if (before != s_.state) trace(std::string("state ") + state_name(before) + " -> " + state_name(s_.state));
@@ -227,6 +240,7 @@ Reply TurnRunner::run(std::string_view message) {
 
 void TurnRunner::handle_idle() {
   s_.state = State::kIdle;
+  if (start_offered_request()) return;
   if (m_.decision == matcher::Decision::kIntent) {
     start_intent(decided());
     return;
@@ -403,7 +417,16 @@ void TurnRunner::handle_clarifying() {
   s_.end_flow();
   std::string chosen;
   const std::string intent = decided();
+  if (intent == "both" && options.size() == 2) {
+    trace("both: '" + options[0] + "' first, then '" + options[1] + "'");
+    say(render("both_first", {{"option", label_of(options[0])}}));
+    start_intent(options[0]);
+    s_.slots[kNext] = options[1];
+    return;
+  }
   if (std::find(options.begin(), options.end(), intent) != options.end()) chosen = intent;
+  if (intent == "choose_first" && !options.empty()) chosen = options[0];
+  if (intent == "choose_second" && options.size() > 1) chosen = options[1];
   for (size_t i = 0; chosen.empty() && i < options.size(); ++i) {
     if (message_ == std::to_string(i + 1)) chosen = options[i];
   }
@@ -720,8 +743,7 @@ void TurnRunner::clarify() {
   Args args;
   std::vector<std::string> suggestions;
   for (size_t i = 0; i < s_.options.size(); ++i) {
-    std::string label = render("label_" + s_.options[i]);
-    if (label.front() == '[') label = spoken_id(s_.options[i]);  // lint warns of it
+    const std::string label = label_of(s_.options[i]);
     args["option" + std::to_string(i + 1)] = label;
     suggestions.push_back(label);
   }
@@ -729,7 +751,48 @@ void TurnRunner::clarify() {
   ask(render("clarify", args), suggestions);
 }
 
+std::string TurnRunner::label_of(const std::string& id) const {
+  std::string label = render("label_" + id);
+  if (label.front() == '[') label = spoken_id(id);  // lint warns of it
+  return label;
+}
+
+void TurnRunner::offer_next_request() {
+  auto next = s_.slots.find(kNext);
+  if (next == s_.slots.end() || s_.state != State::kIdle) return;
+  const std::string id = next->second;
+  s_.slots.erase(next);
+  s_.slots[kNextOffered] = id;
+  const std::string label = label_of(id);
+  trace("offering the second request: " + id);
+  say(render("next_request", {{"option", label}}));
+  reply_.suggestions.push_back(label);
+}
+
+bool TurnRunner::start_offered_request() {
+  auto offered = s_.slots.find(kNextOffered);
+  if (offered == s_.slots.end()) return false;
+  const std::string id = offered->second;
+  s_.slots.erase(offered);  // offered once: any other message moves on
+  // The suggestion itself, or a yes to "shall we do that now?".
+  bool picked = lower_no_spaces(message_) == lower_no_spaces(label_of(id));
+  if (!picked) {
+    matcher::MatchContext asked;
+    asked.question_pending = true;
+    const matcher::MatchResult answer = env_.matcher.match(message_, asked, env_.max_message_chars);
+    picked = answer.decision == matcher::Decision::kIntent && intent_name(answer.best()->intent) == "affirm";
+  }
+  if (!picked) return false;
+  trace("picked the offered request: " + id);
+  reply_.intent = id;
+  start_intent(id);
+  return true;
+}
+
 void TurnRunner::handoff(const std::string& reason) {
+  // The person sees the whole conversation, the second request too.
+  s_.slots.erase(kNext);
+  s_.slots.erase(kNextOffered);
   JsonWriter json;
   json.begin_object();
   json.key("reason").value(reason);
@@ -945,6 +1008,14 @@ const std::vector<std::string>& required_responses() {
 void check_required_responses(const intents::Pack& pack, std::vector<intents::Diagnostic>& diagnostics) {
   std::vector<std::string> needed = required_responses();
   for (const auto& [topic, words] : pack.escalation.sensitive) needed.push_back("sensitive_" + topic);
+  const bool answers_both = std::any_of(pack.intents.begin(), pack.intents.end(), [](const auto& intent) {
+    return intent.id == "both" &&
+           std::find(intent.contexts.begin(), intent.contexts.end(), "choice_pending") != intent.contexts.end();
+  });
+  if (answers_both) {
+    needed.push_back("both_first");
+    needed.push_back("next_request");
+  }
   for (const auto& key : needed) {
     if (pack.responses.count(key)) continue;
     diagnostics.push_back({intents::SourceLocation{pack.directory, 0, 0}, intents::Severity::kError,

@@ -193,9 +193,9 @@ void ReadIntents(FileReader& r, const YAML::Node& node, Pack& pack) {
     if (item["priority"]) intent.priority = r.Number<int>(item["priority"], "priority", 0);
     if (item["context"]) {
       for (auto& t : r.TextList(item["context"], "context")) {
-        if (t.value != "question_pending" && t.value != "slot_pending") {
+        if (t.value != "question_pending" && t.value != "slot_pending" && t.value != "choice_pending") {
           r.Error(item["context"], "unknown context '" + t.value +
-                                       "'; expected question_pending or slot_pending");
+                                       "'; expected question_pending, slot_pending or choice_pending");
         }
         intent.contexts.push_back(t.value);
       }

@@ -80,6 +80,7 @@ void check_conflicts(const matcher::IntentMatcher& m, LintReport& report) {
     matcher::MatchContext context;
     context.question_pending = has_context(intent, "question_pending");
     context.slot_pending = has_context(intent, "slot_pending");
+    context.choice_pending = has_context(intent, "choice_pending");
     const Vetoes vetoes(intent);
     for (const auto& example : intent.examples) {
       const matcher::MatchResult r = m.match(example.value, context);

@@ -367,6 +367,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
     const int id = static_cast<int>(i);
     needs_question_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "question_pending") > 0);
     needs_slot_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "slot_pending") > 0);
+    needs_choice_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "choice_pending") > 0);
     first_pattern_.push_back(static_cast<std::uint32_t>(rules_.size()));
     for (size_t p = 0; p < intent.patterns.size(); ++p) {
       add_rule(intent.patterns[p].value, intent.patterns[p], id, static_cast<int>(p), RuleKind::kPattern);

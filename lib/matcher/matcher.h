@@ -38,6 +38,7 @@ namespace parley::matcher {
 struct MatchContext {
   bool question_pending = false;  // the bot asked a yes/no question
   bool slot_pending = false;      // the bot is waiting for a value
+  bool choice_pending = false;    // the bot asked which of two requests was meant
 };
 
 // Why one intent scored what it did.
@@ -265,7 +266,8 @@ class IntentMatcher {
   bool part_matches(std::size_t part, std::string_view text, Scratch& scratch) const;
   // Whether intent `i` can be recognised in `context` (its `context:` list).
   bool active(std::size_t i, const MatchContext& context) const {
-    return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending);
+    return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending) &&
+           (!needs_choice_[i] || context.choice_pending);
   }
   // Sets scratch.candidates to the parts worth running on `text`, in part
   // (so rule) order.
@@ -312,7 +314,7 @@ class IntentMatcher {
   float unknown_weight_ = 1.0f;  // weight of words no example uses
   text::FrozenStringMap<std::uint32_t> unknown_stopwords_;  // stopwords no example uses (canonical)
   std::vector<ExampleRef> examples_;
-  std::vector<char> needs_question_, needs_slot_;  // per intent
+  std::vector<char> needs_question_, needs_slot_, needs_choice_;  // per intent
 };
 
 const char* decision_name(Decision d);

@@ -46,6 +46,7 @@ matcher::MatchContext context_of(const intents::IntentDef& intent) {
   for (const auto& c : intent.contexts) {
     context.question_pending |= c == "question_pending";
     context.slot_pending |= c == "slot_pending";
+    context.choice_pending |= c == "choice_pending";
   }
   return context;
 }

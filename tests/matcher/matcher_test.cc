@@ -101,6 +101,24 @@ TEST_CASE("context-bound intents only match when their context is active") {
   CHECK(Best("yes", {.question_pending = true}) == "affirm");
 }
 
+TEST_CASE("an intent of context choice_pending exists only at the question 'which one?'") {
+  intents::Pack pack;
+  pack.directory = "x";
+  intents::IntentDef both;
+  both.id = "both";
+  both.contexts = {"choice_pending"};
+  both.patterns.push_back({"^ ?both(?: please)? ?$", {"x/a.yaml", 1, 1}});
+  for (const char* e : {"both", "both please", "i want both"}) both.examples.push_back({e, {"x/a.yaml", 2, 1}});
+  pack.intents.push_back(both);
+  std::vector<intents::Diagnostic> diags;
+  const auto m = matcher::IntentMatcher::compile(pack, diags);
+  REQUIRE_MESSAGE(m, intents::format_all(diags));
+  CHECK(m->match("both please", {}).decision == Decision::kFallback);
+  CHECK(m->match("both please", {.question_pending = true, .slot_pending = true}).decision == Decision::kFallback);
+  const auto asked = m->match("both please", {.choice_pending = true});
+  CHECK(asked.decision == Decision::kIntent);
+}
+
 TEST_CASE("unrelated messages fall back; priority settles near ties") {
   CHECK(Best("what is the weather like in paris") == "fallback");
   CHECK(Best("") == "fallback");
