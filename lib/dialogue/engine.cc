@@ -420,8 +420,8 @@ void TurnRunner::handle_clarifying() {
   if (intent == "both" && options.size() == 2) {
     trace("both: '" + options[0] + "' first, then '" + options[1] + "'");
     say(render("both_first", {{"option", label_of(options[0])}}));
+    s_.slots[kNext] = options[1];  // before: a handoff on the way drops it
     start_intent(options[0]);
-    s_.slots[kNext] = options[1];
     return;
   }
   if (std::find(options.begin(), options.end(), intent) != options.end()) chosen = intent;
