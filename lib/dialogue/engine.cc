@@ -1009,8 +1009,7 @@ void check_required_responses(const intents::Pack& pack, std::vector<intents::Di
   std::vector<std::string> needed = required_responses();
   for (const auto& [topic, words] : pack.escalation.sensitive) needed.push_back("sensitive_" + topic);
   const bool answers_both = std::any_of(pack.intents.begin(), pack.intents.end(), [](const auto& intent) {
-    return intent.id == "both" &&
-           std::find(intent.contexts.begin(), intent.contexts.end(), "choice_pending") != intent.contexts.end();
+    return intent.id == "both" && matcher::context_of(intent).choice_pending;
   });
   if (answers_both) {
     needed.push_back("both_first");

@@ -4,7 +4,6 @@
 // `context: [question_pending]` is tried as the answer to a question).
 #include <re2/re2.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -19,10 +18,6 @@ std::string score(double confidence) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.2f", confidence);
   return buffer;
-}
-
-bool has_context(const IntentDef& intent, const char* context) {
-  return std::find(intent.contexts.begin(), intent.contexts.end(), context) != intent.contexts.end();
 }
 
 // "its pattern at returns.yaml:40": what gave `s` its score.
@@ -77,10 +72,7 @@ void check_conflicts(const matcher::IntentMatcher& m, LintReport& report) {
   for (size_t i = 0; i < all.size(); ++i) {
     const IntentDef& intent = all[i];
     report.examples[intent.id] = static_cast<int>(intent.examples.size());
-    matcher::MatchContext context;
-    context.question_pending = has_context(intent, "question_pending");
-    context.slot_pending = has_context(intent, "slot_pending");
-    context.choice_pending = has_context(intent, "choice_pending");
+    const matcher::MatchContext context = matcher::context_of(intent);
     const Vetoes vetoes(intent);
     for (const auto& example : intent.examples) {
       const matcher::MatchResult r = m.match(example.value, context);

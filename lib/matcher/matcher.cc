@@ -365,9 +365,7 @@ void IntentMatcher::compile_rules(std::vector<intents::Diagnostic>& diagnostics)
   for (size_t i = 0; i < pack_.intents.size(); ++i) {
     const auto& intent = pack_.intents[i];
     const int id = static_cast<int>(i);
-    needs_question_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "question_pending") > 0);
-    needs_slot_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "slot_pending") > 0);
-    needs_choice_.push_back(std::count(intent.contexts.begin(), intent.contexts.end(), "choice_pending") > 0);
+    needs_.push_back(context_of(intent));
     first_pattern_.push_back(static_cast<std::uint32_t>(rules_.size()));
     for (size_t p = 0; p < intent.patterns.size(); ++p) {
       add_rule(intent.patterns[p].value, intent.patterns[p], id, static_cast<int>(p), RuleKind::kPattern);
@@ -737,6 +735,16 @@ void IntentMatcher::index_examples(ExampleWork& work, std::vector<std::string>& 
 
 IntentMatcher::Regex::Regex(std::string regex)
     : source(std::move(regex)), re([this] { return std::make_unique<RE2>(source, RuleOptions()); }) {}
+
+MatchContext context_of(const intents::IntentDef& intent) {
+  MatchContext context;
+  for (const auto& c : intent.contexts) {
+    context.question_pending |= c == "question_pending";
+    context.slot_pending |= c == "slot_pending";
+    context.choice_pending |= c == "choice_pending";
+  }
+  return context;
+}
 
 const RE2& IntentMatcher::rule_regex(std::size_t rule) const {
   return regexes_[rules_[rule].regex]->re.get();

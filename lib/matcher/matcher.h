@@ -41,6 +41,11 @@ struct MatchContext {
   bool choice_pending = false;    // the bot asked which of two requests was meant
 };
 
+// The dialogue context `intent` needs to be recognised: the states its
+// `context:` list names (affirm: a pending yes/no question); none, for an
+// intent active in every state.
+MatchContext context_of(const intents::IntentDef& intent);
+
 // Why one intent scored what it did.
 struct Evidence {
   int pattern = -1;         // index into IntentDef::patterns that matched, or -1
@@ -266,8 +271,9 @@ class IntentMatcher {
   bool part_matches(std::size_t part, std::string_view text, Scratch& scratch) const;
   // Whether intent `i` can be recognised in `context` (its `context:` list).
   bool active(std::size_t i, const MatchContext& context) const {
-    return (!needs_question_[i] || context.question_pending) && (!needs_slot_[i] || context.slot_pending) &&
-           (!needs_choice_[i] || context.choice_pending);
+    const MatchContext& needs = needs_[i];
+    return (!needs.question_pending || context.question_pending) && (!needs.slot_pending || context.slot_pending) &&
+           (!needs.choice_pending || context.choice_pending);
   }
   // Sets scratch.candidates to the parts worth running on `text`, in part
   // (so rule) order.
@@ -314,7 +320,7 @@ class IntentMatcher {
   float unknown_weight_ = 1.0f;  // weight of words no example uses
   text::FrozenStringMap<std::uint32_t> unknown_stopwords_;  // stopwords no example uses (canonical)
   std::vector<ExampleRef> examples_;
-  std::vector<char> needs_question_, needs_slot_, needs_choice_;  // per intent
+  std::vector<MatchContext> needs_;  // per intent: context_of(intent)
 };
 
 const char* decision_name(Decision d);

@@ -38,19 +38,6 @@ std::string classify(std::string_view message, const matcher::MatchContext& cont
   return m->intents()[static_cast<size_t>(r.best()->intent)].id;
 }
 
-// The dialogue context in which `intent` is recognised: its `context:` list
-// (affirm after a yes/no question, dont_know at a prompt for a value), or
-// none.
-matcher::MatchContext context_of(const intents::IntentDef& intent) {
-  matcher::MatchContext context;
-  for (const auto& c : intent.contexts) {
-    context.question_pending |= c == "question_pending";
-    context.slot_pending |= c == "slot_pending";
-    context.choice_pending |= c == "choice_pending";
-  }
-  return context;
-}
-
 struct Score {
   int total = 0, right = 0;
   double rate() const { return total ? static_cast<double>(right) / total : 0.0; }
@@ -70,7 +57,7 @@ Score labelled_accuracy(const std::vector<std::string>& files, bool totals_only 
       const std::string intent = entry.first.as<std::string>();
       const int index = english()->intent_index(intent);
       REQUIRE_MESSAGE(index >= 0, "unknown intent " << intent << " in " << file);
-      const matcher::MatchContext context = context_of(english()->intents()[static_cast<size_t>(index)]);
+      const matcher::MatchContext context = matcher::context_of(english()->intents()[static_cast<size_t>(index)]);
       for (const auto& message : entry.second) {
         const bool ok = classify(message.as<std::string>(), context) == intent;
         ++score.total;
@@ -226,7 +213,7 @@ TEST_CASE("every example is classified as its own intent (the pack's built-in te
   for (const auto& intent : english()->intents()) {
     for (const auto& example : intent.examples) {
       ++total;
-      const std::string got = classify(example.value, context_of(intent));
+      const std::string got = classify(example.value, matcher::context_of(intent));
       right += got == intent.id;
     }
   }
