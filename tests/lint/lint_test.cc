@@ -139,21 +139,16 @@ TEST_CASE("flows: unknown intents and missing response keys") {
             "key (no `responses:` entry 'where_is_it')"});
 }
 
-TEST_CASE("an intent without a label for the bot's question 'which one?'") {
-  LintReport r = lint_pack(fixture("lint-labels"));
-  CHECK(lines(r) == std::vector<std::string>{
-                        "intents.yaml:11:5: warning: intent 'greet' has no response 'label_greet': when a "
-                        "message could mean it or another intent, the bot asks which one (response 'clarify') "
-                        "and would call this one 'greet'. Add `label_greet: [...]` under `responses:`, worded "
-                        "to fit 'clarify'"});
-  CHECK(r.errors() == 0);
-}
-
-TEST_CASE("bad ICU MessageFormat in a response") {
+TEST_CASE("responses: bad ICU MessageFormat, and an intent without a label for 'which one?'") {
   LintReport r = lint_pack(fixture("lint-responses"));
   CHECK(lines(r) == std::vector<std::string>{
+                        "intents.yaml:4:5: warning: intent 'thanks' has no response 'label_thanks': when a "
+                        "message could mean it or another intent, the bot asks which one (response 'clarify') "
+                        "and would call this one 'thanks'. Add `label_thanks: [...]` under `responses:`, worded "
+                        "to fit 'clarify'",
                         "intents.yaml:9:32: error: response 'greet': invalid ICU MessageFormat "
                         "(U_PATTERN_SYNTAX_ERROR)"});
+  CHECK(r.errors() == 1);
 }
 
 TEST_CASE("conflicts: routed elsewhere, ambiguous, fallback; and the confusion table") {
